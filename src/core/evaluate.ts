@@ -186,16 +186,15 @@ function statedPrecision(t: Target): number {
  */
 export function judge(actual: number, rule: Rule, direction: Direction, settings: EvaluationSettings, precision: number, pctPlan: number | null): Status {
   if (rule.op === 'status') return actual !== 0 ? 'dat' : 'khong_dat';
-  const a = settings.tolerance === 'stated_precision' ? roundHalfAway(actual, precision) : actual;
+  // "dưới 1%" is strict: rounding 0,9 up to 1 would turn a met target into a missed one.
+  const strict = (rule.op === 'min' || rule.op === 'max') && rule.strict === true;
+  const a = settings.tolerance === 'stated_precision' && !strict ? roundHalfAway(actual, precision) : actual;
   let met: boolean;
   let beyond: boolean;
-  let strict = false;
   if (rule.op === 'min') {
-    strict = rule.strict === true;
     met = strict ? a > rule.value : a >= rule.value;
     beyond = a > rule.value;
   } else if (rule.op === 'max') {
-    strict = rule.strict === true;
     met = strict ? a < rule.value : a <= rule.value;
     beyond = a < rule.value;
   } else if (direction === 'lower') {

@@ -143,7 +143,7 @@ function romanOrDigit(s: string): 1 | 2 | 3 | 4 | null {
  */
 export function parsePeriod(input: string): Period {
   const raw = input.normalize('NFC').trim();
-  const s = foldForSearch(raw).replace(/[–—]/g, '-').replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, '/');
+  const s = foldForSearch(raw.replace(/[–—−]/g, '-')).replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, '/');
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(?:nam )?(\d{4})$/))) return { kind: 'year', year: checkYear(Number(m[1]), raw) };
   if ((m = s.match(/^(\d{4})-q([1-4])$/))) return { kind: 'quarter', year: checkYear(Number(m[1]), raw), quarter: Number(m[2]) as 1 | 2 | 3 | 4 };
