@@ -16,7 +16,7 @@ import {
   samePeriodLastYear,
   termYears,
 } from './periods.ts';
-import type { EvaluationSettings, Resolution, Rule, Target } from './resolutions.ts';
+import type { Basis, EvaluationSettings, Recurrence, Resolution, Rule, Target } from './resolutions.ts';
 import { unitDisplayName } from './units.ts';
 
 /**
@@ -54,6 +54,9 @@ export interface TargetResult {
   /** Unit of `actual` and `plan`: the indicator's, or "%" / "điểm %" for changes and ratios to a base. */
   actualUnit: string;
   direction: Direction;
+  basis: Basis;
+  rule: Rule;
+  recurrence: Recurrence;
   status: Status;
   /** The measured quantity the rule judges (a level, a change, a cumulative sum, an average…). */
   actual: number | null;
@@ -264,6 +267,9 @@ function evaluateTarget(m: Measurer, r: Resolution, t: Target, unitId: string, p
     measureUnit: ind.measureUnit,
     actualUnit: actualUnitOf(t, ind),
     direction,
+    basis: t.basis,
+    rule: t.rule,
+    recurrence: t.recurrence,
     status: 'chua_co_so_lieu',
     actual: null,
     plan,
