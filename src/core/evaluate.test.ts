@@ -341,3 +341,10 @@ test('a period outside the resolution is refused in Vietnamese', () => {
   const ctx = ctxOf({ units: [H], indicators: ALL, values: [] });
   assert.throws(() => evaluateResolution(ctx, annual(2024, []), 'H', parsePeriod('2023')), /nằm ngoài phạm vi/);
 });
+
+test('maintain inside a year is judged on the period itself, not on the whole year', () => {
+  const ctx = ctxOf({ units: [H], indicators: ALL, values: [val('DAT_NTM', 'H', '2023', 1)] });
+  const r = term(2020, 2025, [target('T', 'DAT_NTM', { op: 'status' }, { kind: 'maintain' })]);
+  const t = evaluateResolution(ctx, r, 'H', parsePeriod('8 tháng đầu năm 2023')).targets[0]!;
+  assert.equal(t.status, 'chua_co_so_lieu', 'the 2023 figure covers months after August');
+});

@@ -473,11 +473,16 @@ function measureBasis(m: Measurer, t: Target, code: string, unitId: string, span
       };
     }
     case 'maintain': {
-      // Held in every complete year of the span (a single year: that year).
-      const ys: Measurement[] = [];
+      // Held in every complete year of the span; a span inside one year is judged on itself, never on
+      // a figure for the whole year (which would read months after the period).
       const first = Math.floor(span.from / 12);
       const lastYear = Math.floor((span.to + 1) / 12) - 1;
-      for (let y = first; y <= Math.max(first, lastYear); y++) {
+      if (lastYear < first) {
+        const x = m.measure(code, unitId, span);
+        return x ? { actual: x.value !== 0 ? 1 : 0, level: x.value, sources: x.sources, flags: x.flags } : null;
+      }
+      const ys: Measurement[] = [];
+      for (let y = first; y <= lastYear; y++) {
         const x = m.measure(code, unitId, yearSpan(y));
         if (!x) return null;
         ys.push(x);

@@ -178,3 +178,19 @@ describe('invariants (property tests)', () => {
     );
   });
 });
+
+describe('a unit renamed during a year (xã Vân Tùng → thị trấn Vân Tùng, 10/4/2023)', () => {
+  const X = unit('X', 'xa', 'H', { validTo: '2023-04-09' });
+  const T = unit('T', 'thi_tran', 'H', { validFrom: '2023-04-10' });
+  const rename: Succession[] = [{ fromId: 'X', toId: 'T', kind: 'rename', share: null, effectiveDate: '2023-04-10', legalBasis: null }];
+  test('its own full-year figure counts for the whole year', () => {
+    const ctx = ctxOf({ units: [unit('H', 'huyen'), X, T], successions: rename, indicators: INDS, values: [val('RUNG', 'T', '2023', 80)] });
+    assert.equal(new Measurer(ctx).measure('RUNG', 'T', span('2023'))!.value, 80);
+  });
+  test('the district counts it once, through its successor, with no missing unit', () => {
+    const ctx = ctxOf({ units: [unit('H', 'huyen'), X, T, A], successions: rename, indicators: INDS, values: [val('RUNG', 'T', '2023', 80), val('RUNG', 'A', '2023', 20)] });
+    const m = new Measurer(ctx).measure('RUNG', 'H', span('2023'))!;
+    assert.equal(m.value, 100);
+    assert.ok(!m.flags.some((f) => f.code === 'missing_units'));
+  });
+});

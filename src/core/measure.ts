@@ -143,7 +143,12 @@ export class Measurer {
     }
     const unit = this.ctx.units.get(unitId);
     if (!unit) return null;
-    // Months before the unit existed come from its predecessors.
+    // Months before the unit existed come from its predecessors, unless the unit reported a figure
+    // for the whole span itself (a renamed unit's full-year figure, a merged commune's "ước cả năm").
+    if (unit.validFrom && span.from < dateToMonth(unit.validFrom)) {
+      const whole = this.tile(ind, unit.id, span, option);
+      if (whole) return whole;
+    }
     if (unit.validFrom) {
       const first = dateToMonth(unit.validFrom);
       if (span.from < first) {
@@ -198,7 +203,11 @@ export class Measurer {
   private fromChildren(ind: Indicator, unit: Unit, span: MonthSpan, option: string | null): Measurement | null {
     const start = monthStartIso(span.from);
     const end = monthEndIso(span.to);
-    const children = this.ctx.units.childrenDuring(unit.id, start, end);
+    const all = this.ctx.units.childrenDuring(unit.id, start, end);
+    // A child renamed or merged into another child during the span is counted through its successor,
+    // which rebuilds the months before it existed from it.
+    const ids = new Set(all.map((c) => c.id));
+    const children = all.filter((c) => !this.ctx.units.successorsOf(c.id).some((s) => s.kind !== 'split' && ids.has(s.toId)));
     if (children.length === 0) return null;
     const parts: Measurement[] = [];
     const missing: string[] = [];

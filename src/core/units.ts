@@ -24,6 +24,8 @@ export const UNIT_KINDS = {
   dang_bo_tinh: 'Đảng bộ tỉnh',
   dang_bo_huyen: 'Đảng bộ huyện',
   dang_bo_xa: 'Đảng bộ xã',
+  dang_bo_phuong: 'Đảng bộ phường',
+  dang_bo_thi_tran: 'Đảng bộ thị trấn',
   dang_bo_co_so: 'Đảng bộ cơ sở',
   chi_bo: 'Chi bộ',
   // departments and other bodies (phòng, ban, ngành, mặt trận, đoàn thể)
@@ -56,6 +58,8 @@ export function levelOfKind(kind: UnitKind): number {
     case 'thi_tran':
     case 'dac_khu':
     case 'dang_bo_xa':
+    case 'dang_bo_phuong':
+    case 'dang_bo_thi_tran':
     case 'dang_bo_co_so':
       return 3;
     case 'chi_bo':

@@ -1,0 +1,407 @@
+/**
+ * District-level figures of huyện Ngân Sơn (state indicators on the huyện, party indicators on the
+ * Đảng bộ huyện), one row per indicator, one column per period:
+ *
+ *   2020 (base year of the term) … 2024, "2023-YTD08" (8 tháng đầu năm 2023, the mid-term article),
+ *   "2025-Q1", "2025-YTD06" (the district ends on 30/6/2025) and "2025" (ước, for the term review).
+ *
+ * `pub(...)` = as the article writes it; `fit(...)` = illustrative, chosen so that the evaluation
+ * gives back a published percentage; a bare number = illustrative, plausible; `est(...)` = ước.
+ */
+import { type CellInput, est, fit, pub, PLACES as P } from './sources.ts';
+
+export type Series = Record<string, CellInput>;
+
+const cumMt = 'cộng dồn 2021 – 8/2023 bằng số bài viết công bố';
+
+/** Indicators without disaggregation. */
+export const FIGURES: Record<string, Series> = {
+  // ---- Kinh tế
+  trong_rung: {
+    '2020': 512.4,
+    '2021': fit(560.3, P.mtTrongRung, 'cùng năm 2022 cho bình quân 544,55 ha/năm = 155,5% của 350 ha'),
+    '2022': fit(528.8, P.mtTrongRung, 'cùng năm 2021 cho bình quân 544,55 ha/năm = 155,5% của 350 ha'),
+    '2023': fit(480, P.y23TrongRung, '120% kế hoạch 400 ha'),
+    '2024': fit(553.6, P.y24TrongRung, '138,4% kế hoạch 400 ha'),
+    '2025-Q1': pub(32.88, P.q1TrongRung),
+    '2025-YTD06': 286.5,
+    '2025': est(462),
+  },
+  thuoc_la: {
+    '2020': 690,
+    '2021': fit(705.5, P.mtThuocLa, 'cùng năm 2022 cho bình quân 702 ha/năm'),
+    '2022': fit(698.5, P.mtThuocLa, 'cùng năm 2021 cho bình quân 702 ha/năm'),
+    '2023': fit(676, P.y23ThuocLa, '104% kế hoạch 650 ha'),
+    '2024': fit(770.4, P.y24ThuocLa, '128,4% kế hoạch 600 ha'),
+    '2025-YTD06': 702,
+    '2025': est(702),
+  },
+  lua_knl: {
+    '2020': 98.5,
+    '2021': fit(104.5, P.mtKnl, 'trên 100 ha mỗi năm'),
+    '2022': fit(106.2, P.mtKnl, 'trên 100 ha mỗi năm'),
+    '2023': fit(111.3, P.y23Knl, '111,3% kế hoạch 100 ha'),
+    '2024': 105,
+    '2025-YTD06': 20,
+    '2025': est(108),
+  },
+  gieo_trong: { '2020': 4735, '2021': 4780, '2022': 4790, '2023': 4702, '2024': 4655, '2025-YTD06': 2950, '2025': est(4690) },
+  gieo_trong_vu_xuan: {
+    '2020': 1580,
+    '2021': 1602.5,
+    '2022': 1595,
+    '2023': 1588,
+    '2024': 1571,
+    '2025-Q1': pub(1441.6, P.q1GieoTrongVuXuan, 'bài viết ghi «hơn 1.440ha»; phần lẻ 1,6 ha là minh họa'),
+    '2025-YTD06': 1565.3,
+    '2025': est(1565.3),
+  },
+  san_luong_luong_thuc: {
+    '2020': 18950,
+    '2021': fit(19240, P.mtSanLuong, 'cùng năm 2022 cho bình quân 19.182 tấn/năm'),
+    '2022': fit(19124, P.mtSanLuong, 'cùng năm 2021 cho bình quân 19.182 tấn/năm'),
+    '2023': 19050,
+    '2024': 18710,
+    '2025-YTD06': 7850,
+    '2025': est(18900),
+  },
+  gia_tri_ha: { '2020': 85.2, '2021': 90.1, '2022': 94.6, '2023': pub(100, P.y23GiaTriHa), '2024': 102.3, '2025': est(105) },
+  che_phu_rung: { '2020': 65.2, '2021': 65.4, '2022': 65.6, '2023-YTD08': pub(65.68, P.mtChePhu), '2023': 65.7, '2024': 65.72, '2025': est(65.8) },
+  dai_gia_suc: {
+    '2020': 12080,
+    '2021': 12210,
+    '2022': 12290,
+    '2023-YTD08': pub(12327, P.mtDaiGiaSuc),
+    '2023': 12340,
+    '2024': 12150,
+    '2025-YTD06': 12060,
+    '2025': est(12100),
+  },
+  gia_suc_tbn: {
+    '2025-Q1': pub(8046, P.q1GiaSuc, 'bài viết ghi «hơn 8.000 con»; số 8.046 là minh họa'),
+    '2025-YTD06': 8090,
+    '2025': est(8150),
+  },
+  cay_an_qua: {
+    '2020': 340,
+    '2021': 352.4,
+    '2022': 372.6,
+    '2023-YTD08': pub(380.1, P.mtCayAnQua, 'bài viết ghi «hơn 380ha»; phần lẻ 0,1 ha là minh họa'),
+    '2023': 381.5,
+    '2024': 385.2,
+    '2025-YTD06': 386,
+    '2025': est(388),
+  },
+  hong_khong_hat: { '2020': 80, '2021': 86.5, '2022': 92, '2023-YTD08': pub(95.2, P.mtHong), '2023': 95.5, '2024': 96, '2025-YTD06': 96, '2025': est(96.5) },
+  cay_de: { '2020': 115, '2021': 122, '2022': 129.6, '2023-YTD08': pub(133.2, P.mtDe), '2023': 133.5, '2024': 134, '2025-YTD06': 134, '2025': est(135) },
+  htx_moi: {
+    '2020': 2,
+    '2021': fit(5, P.mtHtxMoi, '5 + 6 + 5 = 16 hợp tác xã từ năm 2021 đến 8/2023'),
+    '2022': fit(6, P.mtHtxMoi, '5 + 6 + 5 = 16 hợp tác xã từ năm 2021 đến 8/2023'),
+    '2023-YTD08': fit(5, P.mtHtxMoi, '5 + 6 + 5 = 16 hợp tác xã từ năm 2021 đến 8/2023'),
+    '2023': fit(6, P.y23Htx, '300% kế hoạch 02 hợp tác xã'),
+    '2024': fit(3, P.y24Htx, '300% kế hoạch 01 hợp tác xã'),
+    '2025-Q1': 0,
+    '2025-YTD06': 1,
+    '2025': est(2),
+  },
+  htx_tong: { '2020': 12, '2021': 17, '2022': 23, '2023-YTD08': pub(28, P.mtHtxTong), '2023': 29, '2024': 31, '2025-YTD06': 32, '2025': est(33) },
+  ocop: { '2020': 1, '2021': 2, '2022': 4, '2023-YTD08': pub(5, P.mtOcop), '2023': 5, '2024': 6, '2025-YTD06': 6, '2025': est(7) },
+  chuoi_lien_ket: {
+    '2021': fit(1, P.mtChuoi, '1 + 1 = 02 chuỗi đến 8/2023, 200% kế hoạch 01 chuỗi'),
+    '2022': fit(1, P.mtChuoi, '1 + 1 = 02 chuỗi đến 8/2023, 200% kế hoạch 01 chuỗi'),
+    '2023-YTD08': 0,
+    '2023': 0,
+    '2024': 1,
+    '2025': est(0),
+  },
+  thu_ngan_sach: {
+    '2020': 25.8,
+    '2021': 27.35,
+    '2022': 29.1,
+    '2023': fit(30.324, P.y23NganSach, '101,08% kế hoạch 30 tỷ đồng'),
+    '2024': fit(41.728, P.y24NganSach, '130,4% kế hoạch 32 tỷ đồng'),
+    '2025-Q1': pub(7.215, P.q1ThuNganSach, 'bài viết ghi «hơn 7 tỷ đồng»; số 7,215 là minh họa'),
+    '2025-YTD06': 16.94,
+    '2025': est(38.5),
+  },
+  thu_nhap_binh_quan: { '2020': 26, '2021': 28.5, '2022': 31.2, '2023': 33.8, '2024': 36.2, '2025': est(39.5) },
+  ty_le_giai_ngan: { '2021': 91.5, '2022': 88.4, '2023': 86.7, '2024': 82.5, '2025': est(95) },
+  duong_gtnt: { '2020': 14.2, '2021': 16.5, '2022': 15.3, '2023': 12.4, '2024': 13, '2025-YTD06': 4.5, '2025': est(10.5) },
+  xa_dat_ntm: { '2020': 1, '2021': 1, '2022': 2, '2023': 2, '2024': 3, '2025-YTD06': 3, '2025': est(3) },
+
+  // ---- Văn hóa – xã hội
+  dan_so: {
+    '2020': 30050,
+    '2021': fit(30240, P.mtLuongThucBq, 'cùng sản lượng lương thực cho bình quân 633 kg/người/năm 2021 – 2022'),
+    '2022': fit(30356, P.mtLuongThucBq, 'cùng sản lượng lương thực cho bình quân 633 kg/người/năm 2021 – 2022'),
+    '2023': 30480,
+    '2024': 30610,
+    '2025-YTD06': 30660,
+    '2025': est(30720),
+  },
+  tong_so_ho: { '2020': 7412, '2021': 7468, '2022': 7521, '2023': 7580, '2024': 7634, '2025-YTD06': 7660, '2025': est(7690) },
+  ho_ngheo: {
+    '2020': fit(2728, P.mtGiamNgheo, 'tỷ lệ hộ nghèo 2020 → 2022 giảm bình quân 3,76 điểm %/năm'),
+    '2021': 2464,
+    '2022': fit(2202, P.mtGiamNgheo, 'tỷ lệ hộ nghèo 2020 → 2022 giảm bình quân 3,76 điểm %/năm'),
+    '2023': fit(1940, P.y24HoNgheo, 'tỷ lệ hộ nghèo năm 2024 giảm 4,07 điểm % so với năm 2023'),
+    '2024': fit(1643, P.y24HoNgheo, 'tỷ lệ hộ nghèo năm 2024 giảm 4,07 điểm % so với năm 2023'),
+    '2025-YTD06': 1610,
+    '2025': est(1358),
+  },
+  nguoi_tham_gia_bhyt: {
+    '2020': 29550,
+    '2021': 29790,
+    '2022': 29800,
+    '2023': fit(29930, P.y23Bhyt, 'tỷ lệ 98,20% = 100,2% kế hoạch 98%'),
+    '2024': 30050,
+    '2025-YTD06': 30100,
+    '2025': est(30180),
+  },
+  ho_gia_dinh_van_hoa: {
+    '2020': 6180,
+    '2021': 6290,
+    '2022': 6400,
+    '2023': fit(6455, P.y23Gdvh, 'tỷ lệ 85,16% = 100,2% kế hoạch 85%'),
+    '2024': 6520,
+    '2025': est(6620),
+  },
+  so_thon: { '2020': 99, '2021': 99, '2022': 99, '2023': 99, '2024': 99, '2025': est(99) },
+  khu_dan_cu_van_hoa: {
+    '2020': 68,
+    '2021': 70,
+    '2022': 72,
+    '2023': fit(76, P.y23Kdcvh, 'tỷ lệ 76,77% = 109,7% kế hoạch 70%'),
+    '2024': 77,
+    '2025': est(78),
+  },
+  tong_co_quan: { '2020': 78, '2021': 78, '2022': 78, '2023': 78, '2024': 78, '2025': est(78) },
+  co_quan_van_hoa: {
+    '2020': 68,
+    '2021': 70,
+    '2022': 71,
+    '2023': fit(72, P.y23Cqvh, 'tỷ lệ 92,31% = 102,6% kế hoạch 90%'),
+    '2024': 72,
+    '2025': est(73),
+  },
+  truong_dat_chuan: { '2020': 1, '2021': 2, '2022': 2, '2023': pub(3, P.y23Truong), '2024': 2, '2025-YTD06': 1, '2025': est(2) },
+  lao_dong_viec_lam: { '2020': 470, '2021': 512, '2022': 505, '2023': 526, '2024': 520, '2025-Q1': 110, '2025-YTD06': 245, '2025': est(500) },
+  ho_dung_dien: { '2020': 7197, '2021': 7274, '2022': 7348, '2023': 7421, '2024': 7497, '2025-YTD06': 7525, '2025': est(7583) },
+  ho_dung_nuoc: { '2020': 6819, '2021': 6945, '2022': 7055, '2023': 7148, '2024': 7283, '2025-YTD06': 7310, '2025': est(7390) },
+  ty_le_lao_dong_dao_tao: { '2020': 45, '2021': 46.5, '2022': 47.8, '2023': 49.1, '2024': 50.6, '2025': est(52) },
+  ty_le_suy_dinh_duong: { '2020': 15.6, '2021': 15, '2022': 14.3, '2023': 13.8, '2024': 13.2, '2025': est(12.8) },
+  ty_le_thu_gom_rac: { '2020': 70, '2021': 75.5, '2022': 78, '2023': 81.2, '2024': 83.2, '2025': est(85) },
+  ty_le_tiem_chung: { '2020': 94.5, '2021': 95.2, '2022': 95.8, '2023': 96.2, '2024': 96.5, '2025': est(96) },
+  xa_chuan_y_te: { '2020': 8, '2021': 9, '2022': 10, '2023': 10, '2024': 10, '2025-YTD06': 10, '2025': est(10) },
+  nha_hoan_thanh: { '2025-Q1': pub(24, P.q1NhaHoanThanh), '2025-YTD06': 210, '2025': est(620) },
+
+  // ---- Quốc phòng – an ninh
+  giao_quan_chi_tieu: { '2020': 60, '2021': 62, '2022': 58, '2023': 60, '2024': 63, '2025-Q1': 55, '2025-YTD06': 55, '2025': est(55) },
+  giao_quan_thuc_hien: { '2020': 60, '2021': 62, '2022': 58, '2023': 60, '2024': 63, '2025-Q1': 55, '2025-YTD06': 55, '2025': est(55) },
+  xa_vung_manh_qpan: { '2020': 1, '2021': 1, '2022': 1, '2023': 1, '2024': 1, '2025-YTD06': 1, '2025': est(1) },
+  dien_tap_kvpt: { '2024': 1 },
+  ty_le_thon_an_toan: { '2020': 84, '2021': 86.9, '2022': 88, '2023': 92, '2024': 92.9, '2025': est(93) },
+  ty_le_pha_an: { '2020': 78, '2021': 80.5, '2022': 82, '2023': 84, '2024': 85, '2025': est(83) },
+
+  // ---- Xây dựng Đảng và hệ thống chính trị
+  ket_nap: {
+    '2020': 118,
+    '2021': pub(147, P.mtKetNap2021),
+    '2022': pub(124, P.mtKetNap2022),
+    '2023-YTD08': pub(83, P.mtKetNap2023),
+    '2023': 121,
+    '2024': 126,
+    '2025-Q1': 22,
+    '2025-YTD06': 58,
+    '2025': est(122),
+  },
+  dang_vien: { '2020': 3425, '2021': 3530, '2022': 3598, '2023-YTD08': pub(3633, P.mtDangVien), '2023': 3655, '2024': 3712, '2025-YTD06': 3730, '2025': est(3765) },
+  dang_vien_dtts: {
+    '2020': 3060,
+    '2021': 3156,
+    '2022': 3218,
+    '2023-YTD08': fit(3252, P.mtDtts, '3.252/3.633 = 89,5%'),
+    '2023': 3271,
+    '2024': 3325,
+    '2025-YTD06': 3340,
+    '2025': est(3372),
+  },
+  tccs_danh_gia: {
+    '2020': 218,
+    '2021': fit(219, P.mtTccs2021, '208/219 = 94,98%'),
+    '2022': fit(220, P.mtTccs2022, '165/220 = 75%'),
+    '2023': 221,
+    '2024': 221,
+    '2025': est(220),
+  },
+  tccs_httnv: {
+    '2020': 200,
+    '2021': fit(208, P.mtTccs2021, '208/219 = 94,98%'),
+    '2022': fit(165, P.mtTccs2022, '165/220 = 75%'),
+    '2023': 201,
+    '2024': 199,
+    '2025': est(200),
+  },
+  dang_vien_danh_gia: {
+    '2020': 3260,
+    '2021': fit(3300, P.mtDangVienHttnv, '3.135/3.300 = 95%'),
+    '2022': fit(3380, P.mtDangVienHttnv, '3.211/3.380 = 95%'),
+    '2023': 3450,
+    '2024': 3520,
+    '2025': est(3560),
+  },
+  dang_vien_httnv: {
+    '2020': 3070,
+    '2021': fit(3135, P.mtDangVienHttnv, '3.135/3.300 = 95%'),
+    '2022': fit(3211, P.mtDangVienHttnv, '3.211/3.380 = 95%'),
+    '2023': 3140,
+    '2024': 3178,
+    '2025': est(3240),
+  },
+  kiem_tra_dhvp: {
+    '2021': fit(1, P.mtKtdhvp, '1 + 0 + 1 = 02 đảng viên trong nửa nhiệm kỳ'),
+    '2022': fit(0, P.mtKtdhvp, '1 + 0 + 1 = 02 đảng viên trong nửa nhiệm kỳ'),
+    '2023-YTD08': fit(1, P.mtKtdhvp, '1 + 0 + 1 = 02 đảng viên trong nửa nhiệm kỳ'),
+    '2023': 1,
+    '2024': 2,
+    '2025-YTD06': 0,
+    '2025': est(1),
+  },
+  giam_sat_to_chuc: {
+    '2021': fit(22, P.mtGiamSatToChuc, '22 + 23 + 14 = 59 tổ chức, ' + cumMt),
+    '2022': fit(23, P.mtGiamSatToChuc, '22 + 23 + 14 = 59 tổ chức, ' + cumMt),
+    '2023-YTD08': fit(14, P.mtGiamSatToChuc, '22 + 23 + 14 = 59 tổ chức, ' + cumMt),
+    '2023': 24,
+    '2024': 25,
+    '2025-YTD06': 11,
+    '2025': est(20),
+  },
+  giam_sat_dang_vien: {
+    '2021': fit(50, P.mtGiamSatDangVien, '50 + 52 + 33 = 135 đảng viên, ' + cumMt),
+    '2022': fit(52, P.mtGiamSatDangVien, '50 + 52 + 33 = 135 đảng viên, ' + cumMt),
+    '2023-YTD08': fit(33, P.mtGiamSatDangVien, '50 + 52 + 33 = 135 đảng viên, ' + cumMt),
+    '2023': 55,
+    '2024': 54,
+    '2025-YTD06': 25,
+    '2025': est(45),
+  },
+  chi_bo_ghep: { '2020': pub(38, P.mtChiBoGhep2020), '2021': 30, '2022': 18, '2023-YTD08': pub(10, P.mtChiBoGhep), '2023': 10, '2024': 8, '2025-YTD06': 6, '2025': est(6) },
+  thon_trang: { '2020': 3, '2021': 1, '2022': 0, '2023-YTD08': pub(0, P.mtThonTrang), '2023': 0, '2024': 0, '2025-YTD06': 0, '2025': est(0) },
+  cong_chuc_huyen: { '2023-YTD08': pub(62, P.mtCongChucHuyen) },
+  bien_che_cong_chuc_huyen: { '2023-YTD08': pub(72, P.mtCongChucHuyen) },
+  vien_chuc: { '2023-YTD08': pub(613, P.mtVienChuc) },
+  bien_che_vien_chuc: { '2023-YTD08': pub(693, P.mtVienChuc) },
+  cbcc_xa: { '2023-YTD08': pub(193, P.mtCbccXa) },
+  bien_che_cbcc_xa: { '2023-YTD08': pub(204, P.mtCbccXa) },
+  tinh_gian_bien_che: {
+    '2021': fit(3, P.mtTinhGian, '3 + 3 + 2 = 08 người từ năm 2021 đến 8/2023'),
+    '2022': fit(3, P.mtTinhGian, '3 + 3 + 2 = 08 người từ năm 2021 đến 8/2023'),
+    '2023-YTD08': fit(2, P.mtTinhGian, '3 + 3 + 2 = 08 người từ năm 2021 đến 8/2023'),
+  },
+};
+
+const kt = (why: string) => `${why}, ${cumMt}`;
+
+/** Indicators recorded by disaggregation option; the total is the sum of the options. */
+export const FIGURES_BY_OPTION: Record<string, Record<string, Series>> = {
+  trang_trai: {
+    trau_bo: { '2023-YTD08': pub(5, P.mtTrangTraiTrauBo) },
+    lon: { '2023-YTD08': pub(6, P.mtTrangTraiLon) },
+  },
+  nha_khoi_cong: {
+    xay_moi: { '2025-Q1': pub(111, P.q1NhaXayMoi), '2025-YTD06': 380, '2025': est(560) },
+    sua_chua: { '2025-Q1': pub(6, P.q1NhaSuaChua), '2025-YTD06': 42, '2025': est(60) },
+  },
+  kiem_tra_to_chuc: {
+    da_ket_luan: {
+      '2021': fit(25, P.mtKiemTraXongToChuc, kt('25 + 26 + 14 = 65 tổ chức đã hoàn thành kiểm tra')),
+      '2022': fit(26, P.mtKiemTraXongToChuc, kt('25 + 26 + 14 = 65 tổ chức đã hoàn thành kiểm tra')),
+      '2023-YTD08': fit(14, P.mtKiemTraXongToChuc, kt('25 + 26 + 14 = 65 tổ chức đã hoàn thành kiểm tra')),
+      '2023': 24,
+      '2024': 27,
+      '2025-YTD06': 12,
+      '2025': est(22),
+    },
+    dang_kiem_tra: {
+      '2021': 0,
+      '2022': 0,
+      '2023-YTD08': pub(2, P.mtKiemTraDangToChuc),
+      '2023': 0,
+      '2024': 0,
+      '2025-YTD06': 3,
+      '2025': est(0),
+    },
+  },
+  kiem_tra_dang_vien: {
+    da_ket_luan: {
+      '2021': fit(48, P.mtKiemTraXongDangVien, kt('48 + 50 + 29 = 127 đảng viên đã hoàn thành kiểm tra')),
+      '2022': fit(50, P.mtKiemTraXongDangVien, kt('48 + 50 + 29 = 127 đảng viên đã hoàn thành kiểm tra')),
+      '2023-YTD08': fit(29, P.mtKiemTraXongDangVien, kt('48 + 50 + 29 = 127 đảng viên đã hoàn thành kiểm tra')),
+      '2023': 47,
+      '2024': 52,
+      '2025-YTD06': 20,
+      '2025': est(40),
+    },
+    dang_kiem_tra: {
+      '2021': 0,
+      '2022': 0,
+      '2023-YTD08': pub(3, P.mtKiemTraDangDangVien),
+      '2023': 0,
+      '2024': 0,
+      '2025-YTD06': 2,
+      '2025': est(0),
+    },
+  },
+  ky_luat: {
+    khien_trach: {
+      '2021': fit(4, P.mtKhienTrach, kt('4 + 4 + 2 = 10')),
+      '2022': fit(4, P.mtKhienTrach, kt('4 + 4 + 2 = 10')),
+      '2023-YTD08': fit(2, P.mtKhienTrach, kt('4 + 4 + 2 = 10')),
+      '2023': 3,
+      '2024': 3,
+      '2025-YTD06': 1,
+      '2025': est(2),
+    },
+    canh_cao: {
+      '2021': fit(1, P.mtCanhCao, kt('1 + 0 + 1 = 02')),
+      '2022': fit(0, P.mtCanhCao, kt('1 + 0 + 1 = 02')),
+      '2023-YTD08': fit(1, P.mtCanhCao, kt('1 + 0 + 1 = 02')),
+      '2023': 1,
+      '2024': 1,
+      '2025-YTD06': 0,
+      '2025': est(1),
+    },
+    cach_chuc: { '2021': 0, '2022': 0, '2023-YTD08': 0, '2023': 0, '2024': 1, '2025-YTD06': 0, '2025': est(0) },
+    khai_tru: {
+      '2021': fit(2, P.mtKhaiTru, kt('2 + 2 + 1 = 05')),
+      '2022': fit(2, P.mtKhaiTru, kt('2 + 2 + 1 = 05')),
+      '2023-YTD08': fit(1, P.mtKhaiTru, kt('2 + 2 + 1 = 05')),
+      '2023': 1,
+      '2024': 2,
+      '2025-YTD06': 1,
+      '2025': est(1),
+    },
+  },
+  quy_hoach: {
+    cap_huyen: { '2023-YTD08': pub(419, P.mtQuyHoachHuyen) },
+    cap_xa: { '2023-YTD08': pub(607, P.mtQuyHoachXa) },
+  },
+};
+
+/** Huyện Bắc Sơn (Lạng Sơn), seed 003: 9 tháng năm 2020 and the same period of 2019. */
+export const BAC_SON_FIGURES: Record<string, Series> = {
+  gieo_trong: { '2020-YTD09': pub(11826, P.bsGieoTrong, 'bài viết ghi «trên 11.800ha»; số 11.826 là minh họa') },
+  trong_rung: { '2020-YTD09': pub(649, P.bsTrongRung) },
+  trong_moi_cay_an_qua: { '2020-YTD09': pub(75.8, P.bsCayAnQua, 'bài viết ghi «gần 76ha»; số 75,8 là minh họa') },
+  thu_ngan_sach: {
+    '2019-YTD09': fit(25.19, P.bsThuCungKy, 'để 34 tỷ đồng bằng 135% cùng kỳ'),
+    '2020-YTD09': pub(34, P.bsThuNganSach),
+  },
+  chi_ngan_sach: { '2020-YTD09': pub(464, P.bsChiNganSach) },
+};
+
+/** xã Tân Lập (Bắc Sơn): "hoàn thành 19/19 tiêu chí NTM ngay trong 6 tháng đầu năm" 2020. */
+export const TAN_LAP_FIGURES: Record<string, Series> = {
+  tieu_chi_ntm: { '2020-YTD06': pub(19, P.bsTanLapNtm) },
+};
