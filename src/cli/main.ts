@@ -10,6 +10,8 @@ import { WorkspaceImportError } from '../workspace/import.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerExtractCommands } from './commands/extract.ts';
+import { registerReportCommands } from './commands/report.ts';
+import { type GlobalOptions, loadUnitModel, withStore } from './context.ts';
 import { CliError } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -23,15 +25,27 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerEvaluateCommand(program);
   registerExtractCommands(program);
-  for (const c of program.commands) c.helpOption('-h, --help', 'hiện hướng dẫn');
+  registerReportCommands(program, {
+    // Called while a command runs, after parsing: the global --data option is known by then.
+    loadModelFor: ({ unitQuery, period }) =>
+      withStore(program.opts<GlobalOptions>(), async (store) => {
+        const { unit, model } = await loadUnitModel(store, unitQuery, period);
+        return { model, unitId: unit.id };
+      }),
+  });
+  forEachCommand(program, (c) => c.helpOption('-h, --help', 'hiện hướng dẫn'));
   return program;
+}
+
+function forEachCommand(c: Command, fn: (c: Command) => void): void {
+  fn(c);
+  for (const sub of c.commands) forEachCommand(sub, fn);
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  for (const c of program.commands) c.exitOverride();
+  forEachCommand(program, (c) => c.exitOverride());
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -41,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function reportError(e: unknown): number {
-  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // commander already printed help or the error
+  if (e instanceof CommanderError) return e.exitCode; // commander already printed the help or the error
   if (e instanceof CliError) {
     process.stderr.write(`Lỗi: ${e.message}\n`);
     return e.exitCode;

@@ -40,6 +40,8 @@ export interface YearResult {
   status: Status;
   actual: number | null;
   plan: number | null;
+  /** Ids of the values behind this year's actual. */
+  sources: string[];
 }
 
 export interface TargetResult {
@@ -313,9 +315,9 @@ function evaluateTarget(m: Measurer, r: Resolution, t: Target, unitId: string, p
     const years = termYears(r.scope).map((y): YearResult & { m: Measured | null } => {
       const rule = ruleForYear(t, y);
       const mm = measureBasis(m, t, ind.code, subject, yearSpan(y), r);
-      if (!mm) return { year: y, status: 'chua_co_so_lieu', actual: null, plan: planOf(rule).plan, m: null };
+      if (!mm) return { year: y, status: 'chua_co_so_lieu', actual: null, plan: planOf(rule).plan, sources: [], m: null };
       const pct = percentOfPlan(mm.actual, rule, direction, growth);
-      return { year: y, status: judge(mm.actual, rule, direction, r.settings, precision, pct), actual: mm.actual, plan: planOf(rule).plan, m: mm };
+      return { year: y, status: judge(mm.actual, rule, direction, r.settings, precision, pct), actual: mm.actual, plan: planOf(rule).plan, sources: mm.sources, m: mm };
     });
     base.years = years.map(({ m: _m, ...y }) => y);
     const measuredYears = years.filter((y) => y.m);
