@@ -7,21 +7,22 @@ import { PeriodError } from '../core/periods.ts';
 import { EvaluationError } from '../core/evaluate.ts';
 import { StoreError } from '../store/errors.ts';
 import { WorkspaceImportError } from '../workspace/import.ts';
+import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerExtractCommands } from './commands/extract.ts';
 import { registerReportCommands } from './commands/report.ts';
-import { type GlobalOptions, loadUnitModel, withStore } from './context.ts';
+import { type GlobalOptions, loadUnitModel, openStoreFromOptions, withStore } from './context.ts';
 import { CliError } from './errors.ts';
+import { localiseCommand } from './localise.ts';
 
 export function buildProgram(): Command {
   const program = new Command('chitieu')
     .description('chitieu: theo dõi chỉ tiêu Nghị quyết, đánh giá kết quả và viết báo cáo tiến độ')
     .option('-d, --data <thư mục>', 'thư mục dữ liệu (mặc định: biến CHITIEU_DATA_DIR, hoặc ./data; DATABASE_URL để dùng PostgreSQL)')
-    .helpOption('-h, --help', 'hiện hướng dẫn')
     .helpCommand('help [lệnh]', 'hiện hướng dẫn của một lệnh')
-    .showHelpAfterError('(dùng --help để xem hướng dẫn)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .showHelpAfterError('(dùng --help để xem hướng dẫn)');
+  registerDataCommands(program, { openStoreFromOptions: () => openStoreFromOptions(program.opts<GlobalOptions>()) });
   registerDemoCommand(program);
   registerEvaluateCommand(program);
   registerExtractCommands(program);
@@ -33,7 +34,7 @@ export function buildProgram(): Command {
         return { model, unitId: unit.id };
       }),
   });
-  forEachCommand(program, (c) => c.helpOption('-h, --help', 'hiện hướng dẫn'));
+  forEachCommand(program, localiseCommand);
   return program;
 }
 

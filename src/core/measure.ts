@@ -48,10 +48,15 @@ export class ValueIndex {
     for (const v of values) this.add(v);
   }
 
+  /** Period code → span: a handful of distinct codes among hundreds of thousands of values. */
+  private readonly spans = new Map<string, MonthSpan>();
+
   add(v: Value): void {
     const key = ValueIndex.key(v.indicator, v.unitId, v.option);
     const list = this.map.get(key) ?? [];
-    list.push({ span: monthSpan(parsePeriod(v.period)), value: v });
+    let span = this.spans.get(v.period);
+    if (!span) this.spans.set(v.period, (span = monthSpan(parsePeriod(v.period))));
+    list.push({ span, value: v });
     this.map.set(key, list);
     if (v.option !== null) {
       const tk = ValueIndex.key(v.indicator, v.unitId, null);
