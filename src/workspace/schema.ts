@@ -18,13 +18,16 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải viết dạng YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Ngày không tồn tại');
-const id = z.string().min(1, 'Không được để trống').max(200).regex(/^[^\s]+$/, 'Mã/id không được chứa khoảng trắng');
-const text = z.string().transform((s) => s.normalize('NFC'));
-const nonEmptyText = z.string().trim().min(1, 'Không được để trống').transform((s) => s.normalize('NFC'));
+const id = z.string().min(1, 'Không được để trống').max(200).regex(/^[^\s\u0000]+$/, 'Mã/id không được chứa khoảng trắng hay ký tự NUL');
+// PostgreSQL cannot store U+0000 in text: refuse it here, with the path, rather than at write time.
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_MESSAGE = 'Văn bản chứa ký tự NUL (U+0000), không lưu được';
+const text = z.string().refine(noNul, NUL_MESSAGE).transform((s) => s.normalize('NFC'));
+const nonEmptyText = z.string().trim().min(1, 'Không được để trống').refine(noNul, NUL_MESSAGE).transform((s) => s.normalize('NFC'));
 const year = z.number().int('Năm phải là số nguyên').min(1945, 'Năm không hợp lệ').max(2200, 'Năm không hợp lệ');
 const finite = z.number().refine(Number.isFinite, 'Phải là số hữu hạn');
 
-export const UnitSchema = z.object({
+export const UnitSchema = z.strictObject({
   id,
   code: z.string().min(1).nullable().default(null),
   name: nonEmptyText,
@@ -32,13 +35,13 @@ export const UnitSchema = z.object({
   validFrom: isoDate.nullable().default(null),
   validTo: isoDate.nullable().default(null),
   parents: z
-    .array(z.object({ parentId: id, from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }))
+    .array(z.strictObject({ parentId: id, from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }))
     .default([]),
   counterpartId: id.nullable().default(null),
   note: text.nullable().default(null),
 });
 
-export const SuccessionSchema = z.object({
+export const SuccessionSchema = z.strictObject({
   from: id,
   to: id,
   kind: z.enum(['merge', 'split', 'rename'], { message: 'Kiểu kế thừa phải là merge (sáp nhập toàn bộ), split (một phần) hoặc rename (đổi tên)' }),
@@ -47,7 +50,7 @@ export const SuccessionSchema = z.object({
   legalBasis: text.nullable().default(null),
 });
 
-export const IndicatorSchema = z.object({
+export const IndicatorSchema = z.strictObject({
   code: id,
   name: nonEmptyText,
   aliases: z.array(nonEmptyText).default([]),
@@ -57,10 +60,10 @@ export const IndicatorSchema = z.object({
   valueType: z.enum(['number', 'integer', 'percent', 'boolean']).default('number'),
   timeAggregation: z.enum(['sum', 'last', 'average']),
   unitAggregation: z.enum(['sum', 'ratio', 'none']),
-  ratio: z.object({ numerator: id, denominator: id, scale: z.number().positive().default(100) }).nullable().default(null),
+  ratio: z.strictObject({ numerator: id, denominator: id, scale: z.number().positive().default(100) }).nullable().default(null),
   precision: z.number().int().min(0).max(6).default(0),
   disaggregation: z
-    .object({ label: nonEmptyText, options: z.array(z.object({ code: id, label: nonEmptyText })).min(1) })
+    .object({ label: nonEmptyText, options: z.array(z.strictObject({ code: id, label: nonEmptyText })).min(1) })
     .nullable()
     .default(null),
   tree: z.enum(['state', 'party']).default('state'),
@@ -69,23 +72,23 @@ export const IndicatorSchema = z.object({
 });
 
 export const BasisSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('level') }),
-  z.object({ kind: z.literal('change'), unit: z.enum(['pct', 'pp']), sense: z.enum(['increase', 'decrease']) }),
-  z.object({ kind: z.literal('cumulative') }),
-  z.object({ kind: z.literal('end_of_term') }),
-  z.object({ kind: z.literal('average'), method: z.enum(['mean', 'cagr', 'pp_per_year']) }),
-  z.object({ kind: z.literal('ratio_to_base'), baseIndicator: id }),
-  z.object({ kind: z.literal('maintain') }),
+  z.strictObject({ kind: z.literal('level') }),
+  z.strictObject({ kind: z.literal('change'), unit: z.enum(['pct', 'pp']), sense: z.enum(['increase', 'decrease']) }),
+  z.strictObject({ kind: z.literal('cumulative') }),
+  z.strictObject({ kind: z.literal('end_of_term') }),
+  z.strictObject({ kind: z.literal('average'), method: z.enum(['mean', 'cagr', 'pp_per_year']) }),
+  z.strictObject({ kind: z.literal('ratio_to_base'), baseIndicator: id }),
+  z.strictObject({ kind: z.literal('maintain') }),
 ]);
 
 export const RuleSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('min'), value: finite, strict: z.boolean().optional() }),
-  z.object({ op: z.literal('max'), value: finite, strict: z.boolean().optional() }),
-  z.object({ op: z.literal('range'), low: finite, high: finite }).refine((r) => r.low <= r.high, 'Cận dưới phải nhỏ hơn hoặc bằng cận trên'),
-  z.object({ op: z.literal('status') }),
+  z.strictObject({ op: z.literal('min'), value: finite, strict: z.boolean().optional() }),
+  z.strictObject({ op: z.literal('max'), value: finite, strict: z.boolean().optional() }),
+  z.strictObject({ op: z.literal('range'), low: finite, high: finite }).refine((r) => r.low <= r.high, 'Cận dưới phải nhỏ hơn hoặc bằng cận trên'),
+  z.strictObject({ op: z.literal('status') }),
 ]);
 
-export const TargetSchema = z.object({
+export const TargetSchema = z.strictObject({
   id,
   code: nonEmptyText,
   indicator: id,
@@ -99,22 +102,22 @@ export const TargetSchema = z.object({
   note: text.nullable().default(null),
 });
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = z.strictObject({
   tolerance: z.enum(['stated_precision', 'exact']).default('stated_precision'),
   exceed: z.union([z.literal('beyond_plan'), z.number().min(100)]).default('beyond_plan'),
   basicallyMetPercent: z.number().min(0).max(100).nullable().default(null),
   recurringTermRule: z.enum(['all_years', 'average']).default('all_years'),
 });
 
-export const ResolutionSchema = z.object({
+export const ResolutionSchema = z.strictObject({
   id,
   number: nonEmptyText,
   title: nonEmptyText,
   issuerId: id,
   issuedOn: isoDate.nullable().default(null),
   scope: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('term'), startYear: year, endYear: year }).refine((s) => s.endYear > s.startYear, 'Năm cuối nhiệm kỳ phải sau năm đầu'),
-    z.object({ kind: z.literal('year'), year }),
+    z.strictObject({ kind: z.literal('term'), startYear: year, endYear: year }).refine((s) => s.endYear > s.startYear, 'Năm cuối nhiệm kỳ phải sau năm đầu'),
+    z.strictObject({ kind: z.literal('year'), year }),
   ]),
   settings: SettingsSchema.default(SettingsSchema.parse({})),
   targets: z.array(TargetSchema).default([]),
@@ -129,7 +132,7 @@ const periodCodeSchema = z.string().transform((s, ctx) => {
   }
 });
 
-export const ProvenanceSchema = z.object({
+export const ProvenanceSchema = z.strictObject({
   document: text.nullable().default(null),
   place: text.nullable().default(null),
   person: text.nullable().default(null),
@@ -138,7 +141,7 @@ export const ProvenanceSchema = z.object({
 
 const valueStatus = z.enum(['thuc_hien', 'uoc', 'so_bo'], { message: 'Trạng thái số liệu phải là thuc_hien, uoc hoặc so_bo' });
 
-export const RevisionSchema = z.object({
+export const RevisionSchema = z.strictObject({
   at: z.string().datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601, ví dụ 2024-12-15T08:00:00Z' }),
   by: text.nullable().default(null),
   oldValue: finite.nullable(),
@@ -148,7 +151,7 @@ export const RevisionSchema = z.object({
   reason: text.nullable().default(null),
 });
 
-export const ValueSchema = z.object({
+export const ValueSchema = z.strictObject({
   indicator: id,
   unit: id,
   period: periodCodeSchema,
@@ -159,7 +162,7 @@ export const ValueSchema = z.object({
   revisions: z.array(RevisionSchema).default([]),
 });
 
-export const WorkspaceSchema = z.object({
+export const WorkspaceSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT, { message: `Trường "format" phải là "${WORKSPACE_FORMAT}"` }),
   version: z.literal(WORKSPACE_VERSION, { message: `Phiên bản định dạng phải là ${WORKSPACE_VERSION}` }),
   units: z.array(UnitSchema).default([]),
