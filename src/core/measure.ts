@@ -9,7 +9,7 @@
 import type { Indicator } from './indicators.ts';
 import { type MonthSpan, monthIndex, monthSpan, parsePeriod } from './periods.ts';
 import { type Unit, type UnitIndex, treeOfKind } from './units.ts';
-import type { Value } from './values.ts';
+import type { Figure } from './values.ts';
 
 export type FlagCode =
   | 'estimate' // an "ước thực hiện" or "sơ bộ" figure was used
@@ -36,7 +36,7 @@ export interface Measurement {
 
 interface Stored {
   span: MonthSpan;
-  value: Value;
+  value: Figure;
 }
 
 /** The stored figures, indexed by indicator, unit and disaggregation option. */
@@ -44,14 +44,14 @@ export class ValueIndex {
   private readonly map = new Map<string, Stored[]>();
   private readonly optionTotals = new Map<string, Set<string>>();
 
-  constructor(values: Iterable<Value>) {
+  constructor(values: Iterable<Figure>) {
     for (const v of values) this.add(v);
   }
 
   /** Period code → span: a handful of distinct codes among hundreds of thousands of values. */
   private readonly spans = new Map<string, MonthSpan>();
 
-  add(v: Value): void {
+  add(v: Figure): void {
     const key = ValueIndex.key(v.indicator, v.unitId, v.option);
     const list = this.map.get(key) ?? [];
     let span = this.spans.get(v.period);
@@ -98,7 +98,7 @@ function mergeFlags(parts: Flag[][]): Flag[] {
   return [...byCode.values()];
 }
 
-function estimateFlags(vals: Value[]): Flag[] {
+function estimateFlags(vals: Figure[]): Flag[] {
   return vals.some((v) => v.status !== 'thuc_hien') ? [{ code: 'estimate' }] : [];
 }
 

@@ -44,3 +44,6 @@ export interface Value {
   status: ValueStatus;
   source: Provenance;
 }
+
+/** What the evaluation reads of a value: everything but its provenance (loaded on demand). */
+export type Figure = Omit<Value, 'source'>;

@@ -9,14 +9,14 @@ import { ValueIndex } from '../core/measure.ts';
 import { monthIndex } from '../core/periods.ts';
 import type { Resolution } from '../core/resolutions.ts';
 import { type Succession, type Unit, UnitIndex } from '../core/units.ts';
-import type { Revision } from '../core/values.ts';
+import type { Figure, Revision } from '../core/values.ts';
 import type { Model } from '../workspace/model.ts';
 import { listIndicators } from './indicators.ts';
 import { listResolutions } from './resolutions.ts';
 import { listSuccessions } from './successions.ts';
 import type { DB } from './tables.ts';
 import { listUnits } from './units.ts';
-import { listRevisions, listValues, type StoredValue } from './values.ts';
+import { listFigures, listRevisions, listValues, type StoredValue } from './values.ts';
 
 /**
  * The units whose figures can count for `rootId`: the unit, its counterpart, everything below it at
@@ -72,7 +72,7 @@ export async function loadModel(db: Kysely<DB>, opts: LoadModelOptions): Promise
     listResolutions(db),
   ]);
   const ids = unitClosure(units, successions, opts.unitId);
-  const values = await listValues(db, {
+  const values = await listFigures(db, {
     unitIds: [...ids],
     overlapping: { from: monthIndex(opts.fromYear - 1, 1), to: monthIndex(opts.toYear, 12) },
     states: ['approved'],
@@ -80,7 +80,7 @@ export async function loadModel(db: Kysely<DB>, opts: LoadModelOptions): Promise
   return buildModel(units, successions, indicators, resolutions, values);
 }
 
-function buildModel(units: Unit[], successions: Succession[], indicators: Indicator[], resolutions: Resolution[], values: StoredValue[]): Model {
+function buildModel(units: Unit[], successions: Succession[], indicators: Indicator[], resolutions: Resolution[], values: Figure[]): Model {
   return {
     units,
     resolutions,
