@@ -142,6 +142,8 @@ function romanOrDigit(s: string): 1 | 2 | 3 | 4 | null {
  * @throws PeriodError with a Vietnamese message when the text is not a period.
  */
 export function parsePeriod(input: string): Period {
+  const fast = parseCode(input);
+  if (fast) return fast;
   const raw = input.normalize('NFC').trim();
   const s = foldForSearch(raw.replace(/[–—−]/g, '-')).replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, '/');
   let m: RegExpMatchArray | null;
@@ -166,6 +168,21 @@ export function parsePeriod(input: string): Period {
   throw new PeriodError(
     `Không hiểu kỳ báo cáo "${raw}". Ví dụ hợp lệ: "2024", "quý I/2025", "tháng 5/2025", "6 tháng đầu năm 2024", "9 tháng năm 2020", "nhiệm kỳ 2020 – 2025"`,
   );
+}
+
+const CODE = /^(\d{4})(?:-(?:Q([1-4])|M(0[1-9]|1[0-2])|YTD(0[1-9]|1[01])|(H2)))?$/;
+
+/** Canonical codes ("2024", "2025-Q1", "2023-YTD08") without the folding a label needs: imports parse millions. */
+function parseCode(s: string): Period | null {
+  const m = CODE.exec(s);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1945 || year > 2200) return null;
+  if (m[2]) return { kind: 'quarter', year, quarter: Number(m[2]) as 1 | 2 | 3 | 4 };
+  if (m[3]) return { kind: 'month', year, month: Number(m[3]) };
+  if (m[4]) return { kind: 'ytd', year, months: Number(m[4]) };
+  if (m[5]) return { kind: 'half', year, half: 2 };
+  return { kind: 'year', year };
 }
 
 function month(year: number, m: number, raw: string): Period {
