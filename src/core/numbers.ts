@@ -94,9 +94,9 @@ export function formatViPercent(n: number, opts: FormatOptions = {}): string {
   return `${formatViNumber(n, { maxDecimals: 1, ...opts })}%`;
 }
 
-/** A count the way reports write it: two digits under ten ("09 vượt", "06 hộ"). */
+/** A count the way reports write it: two digits from one to nine ("09 vượt", "06 hộ"); zero is "0". */
 export function formatCount(n: number): string {
-  return n >= 0 && n < 10 && Number.isInteger(n) ? `0${n}` : formatViNumber(n, { maxDecimals: 0 });
+  return n > 0 && n < 10 && Number.isInteger(n) ? `0${n}` : formatViNumber(n, { maxDecimals: 0 });
 }
 
 /** Rounds half away from zero at `decimals` digits, the way people round in reports. */

@@ -29,3 +29,10 @@ test('same period phrases', () => {
   assert.equal(samePeriodPhrase({ samePeriodPercent: 135, samePeriodChange: { value: 35, unit: 'pct' } }), 'bằng 135% cùng kỳ (tăng 35%)');
   assert.equal(samePeriodPhrase({ samePeriodPercent: 79, samePeriodChange: { value: -19.98, unit: 'pp' } }), 'giảm 19,98 điểm % so với cùng kỳ');
 });
+
+test('a partial period does not say "00/36 đạt và vượt"', () => {
+  assert.equal(
+    summarySentence(counts({ total: 36, inProgress: 9, noData: 27 })),
+    'Trong 36 chỉ tiêu, chưa có chỉ tiêu nào được đánh giá đạt hoặc vượt; 09 chỉ tiêu đang thực hiện (chưa hết kỳ); 27 chỉ tiêu chưa có số liệu.',
+  );
+});

@@ -12,8 +12,10 @@ import { formatCount, formatViNumber, formatViPercent } from './numbers.ts';
  */
 export function summarySentence(c: StatusCounts): string {
   const reached = c.exceeded + c.met;
-  let s = `Có ${formatCount(reached)}/${formatCount(c.total)} chỉ tiêu đạt và vượt`;
-  if (reached > 0) s += `, trong đó có ${formatCount(c.exceeded)} chỉ tiêu vượt, ${formatCount(c.met)} chỉ tiêu đạt`;
+  let s =
+    reached > 0
+      ? `Có ${formatCount(reached)}/${formatCount(c.total)} chỉ tiêu đạt và vượt, trong đó có ${formatCount(c.exceeded)} chỉ tiêu vượt, ${formatCount(c.met)} chỉ tiêu đạt`
+      : `Trong ${formatCount(c.total)} chỉ tiêu, chưa có chỉ tiêu nào được đánh giá đạt hoặc vượt`;
   const rest: string[] = [];
   if (c.basicallyMet) rest.push(`${formatCount(c.basicallyMet)} chỉ tiêu cơ bản đạt`);
   if (c.notMet) rest.push(`${formatCount(c.notMet)} chỉ tiêu không đạt`);
