@@ -53,8 +53,8 @@ export interface LoadModelOptions {
   /** First year of the evaluation; values from the year before are loaded too (cùng kỳ, base year). */
   fromYear: number;
   toYear: number;
-  /** Units and successions the caller has already read (the web server reads them to check scope). */
-  preloaded?: { units: Unit[]; successions: Succession[] };
+  /** What the caller has already read (the web server keeps the catalogue between requests). */
+  preloaded?: { units: Unit[]; successions: Succession[]; indicators?: Indicator[]; resolutions?: Resolution[] };
 }
 
 /**
@@ -68,8 +68,8 @@ export async function loadModel(db: Kysely<DB>, opts: LoadModelOptions): Promise
   const [units, successions, indicators, resolutions] = await Promise.all([
     opts.preloaded ? opts.preloaded.units : listUnits(db),
     opts.preloaded ? opts.preloaded.successions : listSuccessions(db),
-    listIndicators(db),
-    listResolutions(db),
+    opts.preloaded?.indicators ?? listIndicators(db),
+    opts.preloaded?.resolutions ?? listResolutions(db),
   ]);
   const ids = unitClosure(units, successions, opts.unitId);
   const values = await listFigures(db, {

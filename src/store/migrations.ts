@@ -222,11 +222,86 @@ const workflow: Migration = {
   },
 };
 
+/**
+ * Generation counters, bumped by statement triggers in the transaction of every change: `catalogue`
+ * for units, parent links, successions, indicators, resolutions and targets; `data` for figures;
+ * `auth` when a session ends or an account changes (a new session or a sign-in's activity bumps
+ * nothing). A reader that keeps copies (the web server) checks one small row per request instead of
+ * reloading them, and is never stale: a rolled-back change rolls its bump back, and changes made by
+ * another process (the CLI, a second server on PostgreSQL) bump the same row.
+ */
+const generations: Migration = {
+  async up(db) {
+    const catalogueTables = ['units', 'unit_parents', 'unit_successions', 'indicators', 'resolutions', 'targets'];
+    await run(db, [
+      `create table store_generations (
+        id int primary key check (id = 1),
+        catalogue bigint not null default 0,
+        data bigint not null default 0,
+        auth bigint not null default 0
+      )`,
+      `insert into store_generations (id) values (1)`,
+      `create function chitieu_bump_catalogue() returns trigger language plpgsql as $$
+        begin update store_generations set catalogue = catalogue + 1 where id = 1; return null; end $$`,
+      `create function chitieu_bump_data() returns trigger language plpgsql as $$
+        begin update store_generations set data = data + 1 where id = 1; return null; end $$`,
+      ...catalogueTables.map(
+        (t) => `create trigger ${t}_generation after insert or update or delete or truncate on ${t} for each statement execute function chitieu_bump_catalogue()`,
+      ),
+      `create trigger data_values_generation after insert or update or delete or truncate on data_values for each statement execute function chitieu_bump_data()`,
+      // Only when rows changed: clearing expired sessions at each sign-in usually deletes none.
+      `create function chitieu_bump_auth() returns trigger language plpgsql as $$
+        begin
+          if exists (select 1 from changed) then update store_generations set auth = auth + 1 where id = 1; end if;
+          return null;
+        end $$`,
+      `create trigger sessions_generation after delete on sessions referencing old table as changed for each statement execute function chitieu_bump_auth()`,
+      `create trigger users_generation after update on users referencing old table as changed for each statement execute function chitieu_bump_auth()`,
+      `create trigger users_generation_delete after delete on users referencing old table as changed for each statement execute function chitieu_bump_auth()`,
+    ]);
+  },
+  async down(db) {
+    const tables = ['units', 'unit_parents', 'unit_successions', 'indicators', 'resolutions', 'targets', 'data_values'];
+    await run(db, [
+      ...[...tables, 'sessions', 'users'].map((t) => `drop trigger ${t}_generation on ${t}`),
+      'drop trigger users_generation_delete on users',
+      'drop function chitieu_bump_auth()',
+      'drop function chitieu_bump_data()',
+      'drop function chitieu_bump_catalogue()',
+      'drop table store_generations',
+    ]);
+  },
+};
+
+/** Free-text parts of progress reports (báo cáo), kept apart from the figures (src/store/reports.ts). */
+const reportNotes: Migration = {
+  async up(db) {
+    await run(db, [
+      // No foreign keys: a workspace import may replace units and resolutions; notes of ids that are
+      // gone are simply never read.
+      `create table report_notes (
+        unit_id text not null,
+        period text not null,
+        resolution_id text not null,
+        free_text jsonb not null default '{}'::jsonb,
+        updated_at timestamptz not null,
+        updated_by text,
+        primary key (unit_id, period, resolution_id)
+      )`,
+    ]);
+  },
+  async down(db) {
+    await run(db, ['drop table report_notes']);
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-01-initial': initial,
   '2026-11-25-01-accounts': accounts,
   '2026-11-25-02-workflow': workflow,
+  '2026-11-25-03-generations': generations,
+  '2026-11-26-01-report-notes': reportNotes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -184,6 +184,24 @@ export interface UnitPeriodLocksTable {
   locked_by: string | null;
 }
 
+/** One row (id 1): counters bumped by triggers on every change (migration 2026-11-25-03). */
+export interface StoreGenerationsTable {
+  id: number;
+  catalogue: number;
+  data: number;
+  auth: number;
+}
+
+/** Free-text parts of a report, by unit, canonical period code and resolution (migration 2026-11-26-01). */
+export interface ReportNotesTable {
+  unit_id: string;
+  period: string;
+  resolution_id: string;
+  free_text: Json<Record<string, string>>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  updated_by: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_parents: UnitParentsTable;
@@ -197,4 +215,6 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   unit_period_locks: UnitPeriodLocksTable;
+  store_generations: StoreGenerationsTable;
+  report_notes: ReportNotesTable;
 }
