@@ -18,6 +18,8 @@ const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
 const ResolutionsPage = lazy(() => import('./pages/ResolutionsPage.tsx'));
 const UnitsPage = lazy(() => import('./pages/UnitsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const ReportPage = lazy(() => import('./pages/report/ReportPage.tsx'));
+const ReadingPage = lazy(() => import('./pages/reading/ReadingPage.tsx'));
 
 interface NavItem {
   path: string;
@@ -32,6 +34,8 @@ const NAV: NavItem[] = [
   { path: 'entry', label: 'nav.entry', icon: 'grid', page: () => <EntryPage /> },
   { path: 'resolutions', label: 'nav.resolutions', icon: 'doc', page: () => <ResolutionsPage /> },
   { path: 'units', label: 'nav.units', icon: 'tree', page: () => <UnitsPage /> },
+  { path: 'report', label: 'nav.report', icon: 'doc', page: () => <ReportPage /> },
+  { path: 'reading', label: 'nav.reading', icon: 'search', page: () => <ReadingPage /> },
   { path: 'audit', label: 'nav.audit', icon: 'log', needs: 'readAudit', page: () => <AuditPage /> },
 ];
 
