@@ -36,3 +36,7 @@ test('a partial period does not say "00/36 đạt và vượt"', () => {
     'Trong 36 chỉ tiêu, chưa có chỉ tiêu nào được đánh giá đạt hoặc vượt; 09 chỉ tiêu đang thực hiện (chưa hết kỳ); 27 chỉ tiêu chưa có số liệu.',
   );
 });
+
+test('a zero part of the breakdown is left out', () => {
+  assert.equal(summarySentence(counts({ total: 1, exceeded: 1 })), 'Có 01/01 chỉ tiêu đạt và vượt, trong đó có 01 chỉ tiêu vượt.');
+});

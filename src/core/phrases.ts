@@ -12,9 +12,11 @@ import { formatCount, formatViNumber, formatViPercent } from './numbers.ts';
  */
 export function summarySentence(c: StatusCounts): string {
   const reached = c.exceeded + c.met;
+  // A zero part is left out ("trong đó có 01 chỉ tiêu vượt"), never written "0 chỉ tiêu đạt".
+  const parts = [c.exceeded ? `${formatCount(c.exceeded)} chỉ tiêu vượt` : '', c.met ? `${formatCount(c.met)} chỉ tiêu đạt` : ''].filter(Boolean);
   let s =
     reached > 0
-      ? `Có ${formatCount(reached)}/${formatCount(c.total)} chỉ tiêu đạt và vượt, trong đó có ${formatCount(c.exceeded)} chỉ tiêu vượt, ${formatCount(c.met)} chỉ tiêu đạt`
+      ? `Có ${formatCount(reached)}/${formatCount(c.total)} chỉ tiêu đạt và vượt, trong đó có ${parts.join(', ')}`
       : `Trong ${formatCount(c.total)} chỉ tiêu, chưa có chỉ tiêu nào được đánh giá đạt hoặc vượt`;
   const rest: string[] = [];
   if (c.basicallyMet) rest.push(`${formatCount(c.basicallyMet)} chỉ tiêu cơ bản đạt`);

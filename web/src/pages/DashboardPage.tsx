@@ -11,6 +11,7 @@ import { Icon } from '../components/Icon.tsx';
 import { PeriodPicker } from '../components/PeriodPicker.tsx';
 import { Empty, ErrorNote, PageHeader, StatusBadge } from '../components/ui.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
+import { NoAccess, openOnOwnUnit, ResolutionSelect } from '../components/ScopeToolbar.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { ApiError, download, get, listOf, withQuery } from '../lib/api.ts';
 import { useUser } from '../lib/auth.tsx';
@@ -21,7 +22,6 @@ import { fieldLabel, flagLabel, periodText, STATUSES, statusLabel } from '../lib
 import { setQuery, useRoute } from '../lib/router.ts';
 import { summaryText } from '../lib/summary.ts';
 import type { EvaluationResult, ResolutionView } from '../lib/types.ts';
-import { defaultUnit } from '../lib/units.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
 const TargetDetail = lazy(() => import('./TargetDetail.tsx'));
@@ -102,37 +102,17 @@ export default function DashboardPage() {
           value={unitId}
           at={at}
           tree={tree}
-          onUnits={(list) => {
-            // No unit in the address: open on the account's own unit as it exists in this tree and period.
-            if (route.query.get('unit')) return;
-            const d = defaultUnit(list, user.unitIds);
-            if (d && d !== unitId) setQuery(route, { unit: d });
-          }}
+          onUnits={openOnOwnUnit(route, user.unitIds, unitId)}
           onTreeChange={(tr) => setQuery(route, { tree: tr, unit: null })}
           onChange={(u) => setQuery(route, { unit: u.id, resolution: null, target: null })}
         />
         <PeriodPicker label={t('common.period')} id="dash-period" value={period} onChange={(p) => setQuery(route, { period: p, target: null })} />
-        <div className="picker">
-          <label className="picker-label" htmlFor="dash-resolution">
-            {t('common.resolution')}
-          </label>
-          <select id="dash-resolution" className="resolution-select" value={resolutionId} onChange={(e) => setQuery(route, { resolution: e.target.value || null, target: null })}>
-            <option value="">{t('dash.governing')}</option>
-            {(resolutions.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.number} — {r.title.length > 70 ? `${r.title.slice(0, 70)}…` : r.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ResolutionSelect id="dash-resolution" value={resolutionId} resolutions={resolutions.data ?? []} onChange={(id) => setQuery(route, { resolution: id, target: null })} />
       </div>
       <ErrorNote error={exportError} />
 
       {forbidden ? (
-        <div className="alert alert-error no-access" role="alert" data-testid="no-access">
-          <strong>{t('common.noAccess')}</strong>
-          <div>{t('common.noAccessHint')}</div>
-        </div>
+        <NoAccess />
       ) : evaluation.error ? (
         <ErrorNote error={evaluation.error} />
       ) : !ev ? (

@@ -9,6 +9,7 @@ import { Icon } from '../components/Icon.tsx';
 import { PeriodPicker } from '../components/PeriodPicker.tsx';
 import { ErrorNote, Modal, PageHeader } from '../components/ui.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
+import { NoAccess, openOnOwnUnit } from '../components/ScopeToolbar.tsx';
 import { type MsgKey, useI18n } from '../i18n/index.tsx';
 import { ApiError, download, get, post, put, upload, withQuery } from '../lib/api.ts';
 import { can, useUser } from '../lib/auth.tsx';
@@ -16,7 +17,6 @@ import { fmtNumber } from '../lib/format.ts';
 import { fieldLabel, periodText } from '../lib/labels.ts';
 import { setQuery, useRoute } from '../lib/router.ts';
 import type { EntryCell, EntryGrid, FieldProblem, ValueStatus } from '../lib/types.ts';
-import { defaultUnit } from '../lib/units.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { defaultPeriod, periodRange } from '../lib/period-defaults.ts';
 import { CellPanel } from './entry/CellPanel.tsx';
@@ -291,12 +291,7 @@ export default function EntryPage() {
           value={unitId}
           at={at}
           tree={tree}
-          onUnits={(list) => {
-            // No unit in the address: open on the account's own unit as it exists in this tree and period.
-            if (route.query.get('unit')) return;
-            const d = defaultUnit(list, user.unitIds);
-            if (d && d !== unitId) setQuery(route, { unit: d });
-          }}
+          onUnits={openOnOwnUnit(route, user.unitIds, unitId)}
           onTreeChange={(tr) => setQuery(route, { tree: tr, unit: null })}
           onChange={(u) => {
             if (!hasUnsaved || confirm(t('entry.leaveUnsaved'))) setQuery(route, { unit: u.id });
@@ -335,10 +330,7 @@ export default function EntryPage() {
       </div>
 
       {forbidden ? (
-        <div className="alert alert-error no-access" role="alert" data-testid="no-access">
-          <strong>{t('common.noAccess')}</strong>
-          <div>{t('common.noAccessHint')}</div>
-        </div>
+        <NoAccess />
       ) : grid.error ? (
         <ErrorNote error={grid.error} />
       ) : !data ? (

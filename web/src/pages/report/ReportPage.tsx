@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { PeriodPicker } from '../../components/PeriodPicker.tsx';
 import { ErrorNote, PageHeader } from '../../components/ui.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { NoAccess, openOnOwnUnit, ResolutionSelect } from '../../components/ScopeToolbar.tsx';
 import { type MsgKey, useI18n } from '../../i18n/index.tsx';
 import { ApiError, download, get, listOf, put, withQuery } from '../../lib/api.ts';
 import { can, useUser } from '../../lib/auth.tsx';
@@ -15,7 +16,6 @@ import { fmtDateTime } from '../../lib/format.ts';
 import { defaultPeriod, periodRange } from '../../lib/period-defaults.ts';
 import { setQuery, useRoute } from '../../lib/router.ts';
 import type { ResolutionView } from '../../lib/types.ts';
-import { defaultUnit } from '../../lib/units.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { type Picked, Preview } from './Preview.tsx';
 import { SourcePanel } from './SourcePanel.tsx';
@@ -116,36 +116,17 @@ export default function ReportPage() {
           value={unitId}
           at={at}
           tree={tree}
-          onUnits={(list) => {
-            if (route.query.get('unit')) return;
-            const d = defaultUnit(list, user.unitIds);
-            if (d && d !== unitId) setQuery(route, { unit: d });
-          }}
+          onUnits={openOnOwnUnit(route, user.unitIds, unitId)}
           onTreeChange={(tr) => setQuery(route, { tree: tr, unit: null })}
           onChange={(u) => setQuery(route, { unit: u.id, resolution: null })}
         />
         <PeriodPicker label={t('common.period')} id="report-period" value={period} onChange={(p) => setQuery(route, { period: p })} />
-        <div className="picker">
-          <label className="picker-label" htmlFor="report-resolution">
-            {t('common.resolution')}
-          </label>
-          <select id="report-resolution" className="resolution-select" value={resolutionId} onChange={(e) => setQuery(route, { resolution: e.target.value || null })}>
-            <option value="">{t('dash.governing')}</option>
-            {(resolutions.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.number} — {r.title.length > 70 ? `${r.title.slice(0, 70)}…` : r.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ResolutionSelect id="report-resolution" value={resolutionId} resolutions={resolutions.data ?? []} onChange={(id) => setQuery(route, { resolution: id })} />
       </div>
       <ErrorNote error={fileError} />
 
       {forbidden ? (
-        <div className="alert alert-error no-access" role="alert" data-testid="no-access">
-          <strong>{t('common.noAccess')}</strong>
-          <div>{t('common.noAccessHint')}</div>
-        </div>
+        <NoAccess />
       ) : report.error ? (
         <ErrorNote error={report.error} />
       ) : !rv ? (
