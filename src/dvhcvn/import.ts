@@ -18,6 +18,8 @@ export interface ImportDvhcvnOptions {
   province?: string;
   /** Called after each batch written; may throw to abort (everything is rolled back). */
   onProgress?(done: number, total: number): void;
+  /** Runs inside the import's transaction after the writes (the server writes its audit entry here). */
+  beforeCommit?(trx: Kysely<DB>, summary: ImportDvhcvnSummary): Promise<void>;
 }
 
 export interface ImportDvhcvnSummary {
@@ -41,7 +43,9 @@ export async function importDvhcvn(db: Kysely<DB>, opts: ImportDvhcvnOptions): P
     return await db.transaction().execute(async (trx) => {
       const units = await upsertUnits(trx, data.units, { mode: 'merge' }, progress);
       const successions = await upsertSuccessions(trx, data.successions, progress);
-      return { counts: data.counts, units, successions };
+      const summary = { counts: data.counts, units, successions };
+      await opts.beforeCommit?.(trx, summary);
+      return summary;
     });
   } catch (e) {
     throw toStoreError(e);

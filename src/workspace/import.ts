@@ -51,6 +51,8 @@ export interface ImportOptions {
   reason?: string;
   /** The clock, for tests. */
   now?: Date;
+  /** Runs inside the import's transaction after the writes (the server writes its audit entry here). */
+  beforeCommit?(trx: Kysely<DB>, summary: ImportSummary): Promise<void>;
 }
 
 export interface ImportSummary {
@@ -77,7 +79,9 @@ export async function importWorkspace(db: Kysely<DB>, json: unknown, opts: Impor
   try {
     return await db.transaction().execute(async (trx) => {
       const existing = await validateAgainstStore(trx, ws, opts.replace ?? false);
-      return await write(trx, ws, existing, opts);
+      const summary = await write(trx, ws, existing, opts);
+      await opts.beforeCommit?.(trx, summary);
+      return summary;
     });
   } catch (e) {
     throw toStoreError(e);

@@ -93,10 +93,12 @@ export async function saveUnit(db: Kysely<DB>, auth: AuthContext, scope: Scope, 
 
 /** Applies the official 2025 unit list; one audit entry with the counts. */
 export async function applyDvhcvn(db: Kysely<DB>, auth: AuthContext, opts: { dir: string; province?: string; now: Date }): Promise<ImportDvhcvnSummary> {
-  const summary = await importDvhcvn(db, { dir: opts.dir, province: opts.province });
-  // importDvhcvn commits its own transaction; the entry follows it (docs/server.md, audit log).
-  await insertAudit(db, [auditBy(auth, opts.now, { action: 'apply_dvhcvn', entity: 'unit', entityId: opts.province ?? null, unitId: null, after: summary })]);
-  return summary;
+  return importDvhcvn(db, {
+    dir: opts.dir,
+    province: opts.province,
+    beforeCommit: (trx, summary) =>
+      insertAudit(trx, [auditBy(auth, opts.now, { action: 'apply_dvhcvn', entity: 'unit', entityId: opts.province ?? null, unitId: null, after: summary })]),
+  });
 }
 
 export interface UnitHistoryYear {

@@ -105,8 +105,12 @@ export async function importScoped(db: Kysely<DB>, auth: AuthContext, json: unkn
       vi: `Tệp có số liệu thuộc kỳ đã duyệt và khóa: ${hit.slice(0, 10).map((l) => `${l.unitId} kỳ ${l.period}`).join(', ')}`,
       en: `The file has figures in locked periods: ${hit.slice(0, 10).map((l) => `${l.unitId} ${l.period}`).join(', ')}`,
     });
-  const summary = await importWorkspace(db, json, { replace: opts.replace, by: auth.user.username, now: opts.now, reason: 'Nhập tệp dữ liệu trên web (ghi đè)' });
-  // importWorkspace commits its own transaction; the audit entry follows it (docs/server.md).
-  await insertAudit(db, [auditBy(auth, opts.now, { action: 'import', entity: 'workspace', entityId: null, unitId: null, after: { ...summary, replace: opts.replace } })]);
-  return summary;
+  return importWorkspace(db, json, {
+    replace: opts.replace,
+    by: auth.user.username,
+    now: opts.now,
+    reason: 'Nhập tệp dữ liệu trên web (ghi đè)',
+    beforeCommit: (trx, summary) =>
+      insertAudit(trx, [auditBy(auth, opts.now, { action: 'import', entity: 'workspace', entityId: null, unitId: null, after: { ...summary, replace: opts.replace } })]),
+  });
 }
