@@ -13,7 +13,6 @@ const FLAG_LABEL: Record<FlagCode, string> = {
   rebuilt: 'dựng lại từ đơn vị cũ',
   partial_split: 'ước theo chia tách',
   children_mismatch: 'lệch tổng đơn vị',
-  no_plan: 'chưa có kế hoạch',
   in_progress: 'tiến độ',
 };
 

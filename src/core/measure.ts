@@ -17,7 +17,6 @@ export type FlagCode =
   | 'rebuilt' // months before the unit existed were rebuilt from its predecessors
   | 'partial_split' // a predecessor was split without a known share: the rebuilt figure is an estimate
   | 'children_mismatch' // the unit's own figure differs from the sum of its units
-  | 'no_plan' // the target has no plan figure for this period
   | 'in_progress'; // the period is part of the target's horizon: progress, not a verdict
 
 export interface Flag {

@@ -78,7 +78,6 @@ const FLAG_NOTE: Record<Flag['code'], string> = {
   rebuilt: 'Dựng lại từ đơn vị cũ',
   partial_split: 'Ước theo chia tách',
   children_mismatch: 'Lệch tổng các đơn vị',
-  no_plan: 'Chưa có kế hoạch',
   in_progress: 'Tiến độ so với kế hoạch cả kỳ',
 };
 

@@ -91,7 +91,6 @@ export const en: Record<MsgKey, string> = {
   'flag.rebuilt': 'rebuilt from former units',
   'flag.partial_split': 'estimated split',
   'flag.children_mismatch': 'differs from sum of units',
-  'flag.no_plan': 'no plan',
   'flag.in_progress': 'period not over',
 
   'dash.export': 'Export to Excel',

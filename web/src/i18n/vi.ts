@@ -92,7 +92,6 @@ export const vi = {
   'flag.rebuilt': 'dựng lại từ đơn vị cũ',
   'flag.partial_split': 'chia tách ước tính',
   'flag.children_mismatch': 'lệch tổng cấp dưới',
-  'flag.no_plan': 'chưa có kế hoạch',
   'flag.in_progress': 'chưa hết kỳ',
 
   'dash.export': 'Xuất Excel',

@@ -23,6 +23,6 @@ export function periodText(locale: string, code: string): string {
 
 /** Flags of a target result (docs/evaluate-json.md). */
 export function flagLabel(t: T, code: string): string {
-  const known = ['estimate', 'missing_units', 'rebuilt', 'partial_split', 'children_mismatch', 'no_plan', 'in_progress'];
+  const known = ['estimate', 'missing_units', 'rebuilt', 'partial_split', 'children_mismatch', 'in_progress'];
   return known.includes(code) ? t(`flag.${code}` as MsgKey) : code;
 }
