@@ -24,6 +24,10 @@ describe('finding a unit among those valid in the period', () => {
     const r = findUnit(units, 'Ngân Sơn', q3_2025);
     assert.ok(r.ok && r.unit.id === 'xa-ngan-son-2025');
   });
+  test('over the term 2020–2025 "Ngân Sơn" is the district, which existed for most of it', () => {
+    const r = findUnit(units, 'Ngân Sơn', { start: '2021-01-01', end: '2025-12-31' });
+    assert.ok(r.ok && r.unit.id === 'huyen-ngan-son');
+  });
   test('without diacritics, with the kind: "huyen ngan son"', () => {
     const r = findUnit(units, 'huyen ngan son', y2024);
     assert.ok(r.ok && r.unit.id === 'huyen-ngan-son');

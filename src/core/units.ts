@@ -206,6 +206,15 @@ export class UnitIndex {
   }
 }
 
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** Share of [start, end] during which the unit existed. */
+function coverage(u: Unit, window: { start: string; end: string }): number {
+  const from = Math.max(dayNumber(window.start), u.validFrom ? dayNumber(u.validFrom) : -Infinity);
+  const to = Math.min(dayNumber(window.end), u.validTo ? dayNumber(u.validTo) : Infinity);
+  return Math.max(0, to - from + 1) / (dayNumber(window.end) - dayNumber(window.start) + 1);
+}
+
 export type UnitLookup =
   | { ok: true; unit: Unit }
   | { ok: false; reason: 'not_found' | 'ambiguous'; candidates: Unit[]; message: string };
@@ -228,14 +237,15 @@ export function findUnit(units: readonly Unit[], query: string, window: { start:
   if (matches.length === 0) matches = valid.filter((u) => foldForSearch(u.name) === fq);
   if (matches.length === 0) matches = byCode;
   if (matches.length > 1) {
-    const state = matches.filter((u) => treeOfKind(u.kind) === 'state');
-    const allPaired = matches.every((u) => treeOfKind(u.kind) === 'state' || (u.counterpartId !== null && state.some((s) => s.id === u.counterpartId)));
-    if (state.length === 1 && allPaired) return { ok: true, unit: state[0]! };
-    if (state.length === 0) {
-      const top = Math.min(...matches.map((u) => levelOfKind(u.kind)));
-      const atTop = matches.filter((u) => levelOfKind(u.kind) === top);
-      if (atTop.length === 1 && matches.length === 2 && matches.some((u) => u.counterpartId === atTop[0]!.id)) return { ok: true, unit: atTop[0]! };
-    }
+    // A party organisation whose state unit also matches is the same locality: keep the state unit.
+    const ids = new Set(matches.map((u) => u.id));
+    const localities = matches.filter((u) => !(treeOfKind(u.kind) === 'party' && u.counterpartId !== null && ids.has(u.counterpartId)));
+    if (localities.length === 1) return { ok: true, unit: localities[0]! };
+    // Over a term that runs past the 2025 reform, "Ngân Sơn" is both the district (until 30/6/2025) and
+    // the new commune (from 1/7/2025): the unit that existed for most of the period is the one meant.
+    const most = localities.filter((u) => coverage(u, window) > 0.5);
+    if (most.length === 1) return { ok: true, unit: most[0]! };
+    matches = localities;
   }
   if (matches.length === 1) return { ok: true, unit: matches[0]! };
   const period = `${window.start} – ${window.end}`;
