@@ -18,6 +18,7 @@ const EntryPage = lazy(() => import('./pages/EntryPage.tsx'));
 const ResolutionsPage = lazy(() => import('./pages/ResolutionsPage.tsx'));
 const UnitsPage = lazy(() => import('./pages/UnitsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage.tsx'));
 const ReportPage = lazy(() => import('./pages/report/ReportPage.tsx'));
 const ReadingPage = lazy(() => import('./pages/reading/ReadingPage.tsx'));
 
@@ -37,6 +38,7 @@ const NAV: NavItem[] = [
   { path: 'report', label: 'nav.report', icon: 'doc', page: () => <ReportPage /> },
   { path: 'reading', label: 'nav.reading', icon: 'search', page: () => <ReadingPage /> },
   { path: 'audit', label: 'nav.audit', icon: 'log', needs: 'readAudit', page: () => <AuditPage /> },
+  { path: 'accounts', label: 'nav.accounts', icon: 'user', needs: 'manageUsers', page: () => <AccountsPage /> },
 ];
 
 export function App() {

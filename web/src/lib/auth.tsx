@@ -88,6 +88,7 @@ const CAN = {
   editUnits: ['quan_tri', 'van_phong'],
   applyDvhcvn: ['quan_tri'],
   importWorkspace: ['quan_tri', 'van_phong'],
+  manageUsers: ['quan_tri'],
 } satisfies Record<string, Role[]>;
 
 export type Action = keyof typeof CAN;
