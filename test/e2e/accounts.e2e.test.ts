@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, launch, screenshot } from './support/browser.ts';
+import { type Browser, DEMO_PASSWORD, launch, screenshot, signIn as signInAt } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
-const PASSWORD = 'chitieu2025'; // the demo accounts' password (src/server/services/accounts.ts)
+const PASSWORD = DEMO_PASSWORD;
 const NEW_USER = 'xa.hiepluc';
 const NEW_PASSWORD = 'HiepLuc#2026';
 const COMMUNE = 'xa-hiep-luc-2025'; // xã Hiệp Lực from 1/7/2025 (demo/ngan-son.workspace.json)
@@ -35,13 +35,7 @@ async function browser(): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(server.url);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=top-user]');
-}
+const signIn = (page: Page, username: string, password = PASSWORD): Promise<void> => signInAt(page, server.url, username, password);
 
 const navItem = (page: Page) => page.locator('nav.sidenav a', { hasText: 'Tài khoản' });
 

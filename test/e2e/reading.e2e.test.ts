@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { type Browser, launch, screenshot } from './support/browser.ts';
+import { type Browser, DEMO_PASSWORD, launch, screenshot, signIn as signInAt } from './support/browser.ts';
 import { apiSession, ROOT, type RunningServer, startServer } from './support/server.ts';
 
-const PASSWORD = 'chitieu2025';
+const PASSWORD = DEMO_PASSWORD;
 const SEED = readFileSync(new URL('../shared/seeds/000_e02f0c8d98654038.txt', `file://${ROOT}`), 'utf8');
 
 let server: RunningServer;
@@ -29,11 +29,7 @@ test('paste a seed article, see highlights and findings, import one figure as a 
   const page = await b.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.fill('input[name=username]', 'vanphong');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=top-user]');
+  await signInAt(page, server.url, 'vanphong');
 
   await page.click('nav.sidenav a[href="#/reading"]');
   await page.fill('textarea[name=text]', SEED);

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
-import { type Browser, launch, screenshot } from './support/browser.ts';
+import { type Browser, launch, screenshot, signIn as signInAt } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
-const PASSWORD = 'chitieu2025';
 let server: RunningServer;
 let browser: Browser | null = null;
 
@@ -28,11 +27,7 @@ test('office: preview, a number and its sources, free text saved, DOCX downloade
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(server.url);
-  await page.fill('input[name=username]', 'vanphong');
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=top-user]');
+  await signInAt(page, server.url, 'vanphong');
 
   // The navigation has the page.
   await page.locator('nav.sidenav a', { hasText: 'Báo cáo' }).click();
@@ -84,11 +79,7 @@ test('a leader reads the report and the saved text, read-only', { timeout: 120_0
   const b = await launch({ width: 1366, height: 768 });
   try {
     const page = await b.context.newPage();
-    await page.goto(server.url);
-    await page.fill('input[name=username]', 'lanhdao');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=top-user]');
+    await signInAt(page, server.url, 'lanhdao');
     await page.goto(`${server.url}/#/report?unit=huyen-ngan-son&period=2024`);
     await page.locator('textarea[name=causes]').waitFor();
     assert.match(await page.locator('textarea[name=causes]').inputValue(), /thử nghiệm e2e/);

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { type Browser, launch, screenshot } from './support/browser.ts';
+import { type Browser, DEMO_PASSWORD, launch, screenshot, signIn as signInAt } from './support/browser.ts';
 import { apiSession, type RunningServer, startServer } from './support/server.ts';
 
-const PASSWORD = 'chitieu2025'; // the demo accounts' password (src/server/services/accounts.ts)
+const PASSWORD = DEMO_PASSWORD;
 const COMMUNE = 'xa-bang-van-2025'; // xã Bằng Vân from 1/7/2025, account xa.bangvan
 const OTHER_COMMUNE = 'xa-thuong-quan'; // account xa.thuongquan; not in xa.bangvan's scope
 const RESOLUTION = 'e2e-nq-2026-xa-bang-van';
@@ -55,13 +55,7 @@ async function browser(): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(server.url);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=top-user]');
-}
+const signIn = (page: Page, username: string): Promise<void> => signInAt(page, server.url, username);
 
 /** The message of the entry page after an action. */
 async function notice(page: Page, re: RegExp): Promise<void> {
