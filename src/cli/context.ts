@@ -55,11 +55,11 @@ export interface UnitModel {
  * Finds the unit named on the command line among the units valid in the period (huyện Ngân Sơn in
  * 2024, xã Ngân Sơn from 1/7/2025) and loads what its evaluation needs.
  */
-export async function loadUnitModel(store: Store, unitQuery: string, period: Period): Promise<UnitModel> {
+export async function loadUnitModel(store: Store, unitQuery: string, period: Period, years: [number, number] = yearsOf(period)): Promise<UnitModel> {
   const units = await listUnits(store.db);
   const found = findUnit(units, unitQuery, calendarRange(period));
   if (!found.ok) throw new CliError(found.message);
-  const [fromYear, toYear] = yearsOf(period);
+  const [fromYear, toYear] = years;
   const model = await loadModel(store.db, { unitId: found.unit.id, fromYear, toYear });
   return { unit: found.unit, model };
 }

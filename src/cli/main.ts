@@ -11,6 +11,7 @@ import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvaluateCommand } from './commands/evaluate.ts';
 import { registerExtractCommands } from './commands/extract.ts';
+import { reportYears } from '../report/index.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { type GlobalOptions, loadUnitModel, openStoreFromOptions, withStore } from './context.ts';
 import { CliError } from './errors.ts';
@@ -30,7 +31,7 @@ export function buildProgram(): Command {
     // Called while a command runs, after parsing: the global --data option is known by then.
     loadModelFor: ({ unitQuery, period }) =>
       withStore(program.opts<GlobalOptions>(), async (store) => {
-        const { unit, model } = await loadUnitModel(store, unitQuery, period);
+        const { unit, model } = await loadUnitModel(store, unitQuery, period, reportYears(period));
         return { model, unitId: unit.id };
       }),
   });

@@ -182,6 +182,14 @@ function horizonOf(r: Resolution, t: TargetResult, p: Period): 'year' | 'term' {
 }
 
 /** The period that follows: 2024 → 2025, quý I → quý II, 6 tháng đầu năm → 6 tháng cuối năm, a term → the next term. */
+/**
+ * The years whose figures a report needs: its period and, for the charts over the term, the years of a
+ * five-year term before it (the evaluation alone needs only the period and the year before).
+ */
+export function reportYears(p: Period): [number, number] {
+  return p.kind === 'term' ? [p.startYear, p.endYear] : [p.year - 4, p.year];
+}
+
 export function followingPeriod(p: Period): Period {
   switch (p.kind) {
     case 'year':
@@ -643,7 +651,10 @@ function buildCharts(
   const max = opts?.max ?? 2;
   if (max <= 0) return [];
   const levelTargets = ev.targets.filter((t) => t.basis.kind === 'level' && t.rule.op !== 'status' && t.plan !== null && t.actual !== null);
-  const candidates = opts?.indicators ?? [...new Set([...standouts.filter((t) => levelTargets.includes(t)), ...levelTargets].map((t) => t.indicator))];
+  // Standouts in the resolution's own order (it lists the main targets first), not by how far above
+  // plan they are: 300% of one new cooperative says less in a chart than forest planting over the term.
+  const standoutsInOrder = levelTargets.filter((t) => standouts.includes(t));
+  const candidates = opts?.indicators ?? [...new Set([...standoutsInOrder, ...levelTargets].map((t) => t.indicator))];
   const out: ReportChart[] = [];
   const reportYear = period.kind === 'term' ? period.endYear : period.year;
   const term = model.resolutions.find(
@@ -666,8 +677,8 @@ function buildCharts(
     const years: number[] = [];
     for (let y = term.scope.startYear + 1; y <= Math.min(term.scope.endYear, reportYear); y++) years.push(y);
     const partial = period.kind !== 'year' && period.kind !== 'term';
+    const built: ReportChart[] = [];
     for (const code of candidates) {
-      if (charted.length >= max) break;
       const ind = model.ctx.indicators.get(code);
       if (!ind || years.length < 2) continue;
       const subject = m.subjectUnit(ind, unit).id;
@@ -683,8 +694,7 @@ function buildCharts(
         if (x) sources.push(...x.sources);
       }
       if (actual.filter((v) => v !== null).length < 2 || plan.every((v) => v === null)) continue;
-      charted.push(code);
-      out.push({
+      built.push({
         id: `term-${code}`,
         kind: 'term_years',
         title: `${ind.name}: thực hiện so với kế hoạch, ${years[0]} – ${years[years.length - 1]}${partial ? ` (năm ${reportYear}: ${periodLabel(period)})` : ''}`,
@@ -697,6 +707,13 @@ function buildCharts(
         sources: [...new Set(sources)],
         indicator: code,
       });
+    }
+    // The charts with the most years of figures, in the candidates' order among equals: a chart of two
+    // bars out of four years says less than a full one.
+    const yearsWithFigures = (c: ReportChart) => c.series.find((x) => x.role === 'actual')!.values.filter((v) => v !== null).length;
+    for (const c of [...built].sort((a, b) => yearsWithFigures(b) - yearsWithFigures(a)).slice(0, max)) {
+      charted.push(c.indicator);
+      out.push(c);
     }
   }
   if (opts?.byChildUnit !== false) {

@@ -16,7 +16,7 @@ import { createPdfRenderer } from './render/pdf.ts';
 import type { ReportFormat, ReportRenderer } from './render/types.ts';
 import { xlsxRenderer } from './render/xlsx.ts';
 
-export { buildReport, followingPeriod, type BuildReportOptions } from './build.ts';
+export { buildReport, followingPeriod, reportYears, type BuildReportOptions } from './build.ts';
 export { buildBrief, briefSentences, renderBriefText, type Brief } from './brief.ts';
 export * from './layout.ts';
 export * from './model.ts';

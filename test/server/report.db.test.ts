@@ -8,6 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
+import { parsePeriod } from '../../src/core/periods.ts';
+import { buildReport, reportYears } from '../../src/report/index.ts';
+import { loadModel } from '../../src/store/load-model.ts';
 import { type Client, query, signIn, startTestServer, type TestServer } from './support.ts';
 
 const DISTRICT = 'huyen-ngan-son';
@@ -58,6 +61,18 @@ describe('preview', () => {
     assert.ok(traced.length > 20, `traced numbers: ${traced.length}`);
     for (const x of sentences) for (const n of x.numbers) assert.ok(x.text.includes(n.text));
     assert.deepEqual(r.body.freeText, {});
+  });
+
+  test('the charts over the term read the years before the report’s own from the store', async () => {
+    const period = parsePeriod('2024');
+    const [fromYear, toYear] = reportYears(period);
+    const model = await loadModel(s.store.db, { unitId: DISTRICT, fromYear, toYear });
+    const term = buildReport(model, { unitId: DISTRICT, period }).charts.filter((c) => c.kind === 'term_years');
+    assert.ok(term.length > 0, 'a chart over the term');
+    for (const c of term) {
+      assert.deepEqual(c.categories, ['2021', '2022', '2023', '2024']);
+      assert.ok(c.series.find((x) => x.role === 'actual')!.values.every((v) => v !== null), `${c.id}: a figure for every year`);
+    }
   });
 
   test('a commune account reads its own commune, not the district (403)', async () => {

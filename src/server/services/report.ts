@@ -17,6 +17,7 @@ import {
   createRenderer,
   documentNumberLine,
   placeDateLine,
+  reportYears,
   resolutionCitation,
 } from '../../report/index.ts';
 import { insertAudit } from '../../store/audit.ts';
@@ -33,13 +34,12 @@ export interface ReportQuery {
   resolutionId?: string;
 }
 
-const yearsOf = (p: Period): [number, number] => (p.kind === 'term' ? [p.startYear, p.endYear] : [p.year, p.year]);
 
 /** Scope first, then the cached model, then the resolution (named, else governing; its issuer in scope). */
 async function resolve(auth: AuthContext, q: ReportQuery) {
   const scope = await auth.scope();
   scope.require(q.unitId);
-  const [y0, y1] = yearsOf(q.period);
+  const [y0, y1] = reportYears(q.period);
   const model = await auth.model(q.unitId, y0, y1);
   const unit = model.ctx.units.get(q.unitId);
   if (!unit) throw new ApiError('not_found', { vi: `Không có đơn vị "${q.unitId}"`, en: `No unit "${q.unitId}"` });
