@@ -160,6 +160,8 @@ describe('free text', () => {
     const cd = String(docx.headers['content-disposition']);
     assert.match(cd, /^attachment; filename="Bao-cao-huyen-Ngan-Son-nam-2024\.docx"; filename\*=UTF-8''B%C3%A1o%20c%C3%A1o%20huy%E1%BB%87n%20Ng%C3%A2n%20S%C6%A1n%20n%C4%83m%202024\.docx$/);
     const text = await docxText(docx.raw);
+    const media = Object.keys((await JSZip.loadAsync(docx.raw)).files).filter((f) => f.startsWith('word/media/'));
+    assert.ok(media.length > 0, 'the charts are embedded in the DOCX');
     assert.ok(text.includes(achievements), 'achievements in the DOCX');
     assert.ok(text.includes('Nguyên nhân khách quan: thời tiết diễn biến phức tạp.'), 'causes in the DOCX');
     assert.ok(text.includes('Có 24/30 chỉ tiêu đạt và vượt'));
@@ -201,16 +203,23 @@ describe('files', () => {
   });
 
   test('PDF: Chromium started once, or 503 in Vietnamese when it is missing', async () => {
+    // A server of its own: this one may already hold a browser (DOCX charts are drawn by it too).
+    const fresh = await startTestServer();
     const prev = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {
-      const r = await office.get(query('/api/report/file', { unitId: DISTRICT, period: '2024', format: 'pdf' }));
+      const client = await signIn(fresh.app, 'vanphong');
+      const r = await client.get(query('/api/report/file', { unitId: DISTRICT, period: '2024', format: 'pdf' }));
       assert.equal(r.status, 503, r.text);
       assert.match(r.body.error.message, /Chromium/);
       assert.match(r.body.error.message, /PDF/);
+      // A DOCX does not need the browser: it comes without its charts.
+      const docx = await client.get(query('/api/report/file', { unitId: DISTRICT, period: '2024', format: 'docx' }));
+      assert.equal(docx.status, 200, docx.text);
     } finally {
       if (prev === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = prev;
+      await fresh.close();
     }
     const ok = await office.get(query('/api/report/file', { unitId: DISTRICT, period: '2024', format: 'pdf' }));
     assert.equal(ok.status, 200, ok.text.slice(0, 300));

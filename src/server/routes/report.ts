@@ -70,6 +70,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ deps: ServerDeps }> = async (
   app.addHook('onClose', async () => {
     const c = chromium;
     chromium = null;
+    // A browser that never started has nothing to close: its start failure was reported to the request.
     if (c) await c.then((s) => s.close()).catch(() => undefined);
   });
 

@@ -185,7 +185,10 @@ export function reportFileName(report: Report, format: FileFormat): string {
   return `${base}.${format}`;
 }
 
-/** The report as a file, with the saved free text. DOCX without charts (no browser); PDF on the given Chromium. */
+/**
+ * The report as a file, with the saved free text. Charts need Chromium (SVG rasterised for Word, the PDF
+ * printed by it): a PDF fails without it (the route answers 503); a DOCX is then written without charts.
+ */
 export async function reportFile(
   auth: AuthContext,
   db: Kysely<DB>,
@@ -193,9 +196,15 @@ export async function reportFile(
   format: FileFormat,
   chromium: () => Promise<ChromiumSession>,
 ): Promise<{ bytes: Uint8Array; fileName: string; mediaType: string }> {
-  const { report } = await loadReport(auth, db, q, { charts: format === 'pdf' });
-  const session = format === 'pdf' ? await chromium() : undefined;
-  const out = await createRenderer(format, { charts: format === 'pdf', ...(session ? { chromium: session } : {}) }).render(report);
+  let session: ChromiumSession | undefined;
+  if (format === 'pdf') session = await chromium();
+  else if (format === 'docx')
+    // Only the browser's start is caught here: the DOCX is complete without its charts, and the same
+    // failure is reported (503) on the next PDF request.
+    session = await chromium().catch(() => undefined);
+  const charts = session !== undefined;
+  const { report } = await loadReport(auth, db, q, { charts });
+  const out = await createRenderer(format, { charts, ...(session ? { chromium: session } : {}) }).render(report);
   let bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
   if (format === 'xlsx') bytes = await withTextSheet(bytes, report);
   return { bytes, fileName: reportFileName(report, format), mediaType: MEDIA[format] };
