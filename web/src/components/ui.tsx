@@ -91,3 +91,18 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** The footer of a form in a Modal: cancel, and save submitting the form by its id. */
+export function SaveCancel({ form, busy, testId, onCancel }: { form: string; busy: boolean; testId?: string; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button type="button" className="btn" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" form={form} className="btn btn-primary" disabled={busy} data-testid={testId}>
+        {t('common.save')}
+      </button>
+    </>
+  );
+}

@@ -9,7 +9,7 @@ import { UNIT_KINDS } from '../../../src/core/units.ts';
 import { Icon } from '../components/Icon.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { NumberInput } from '../components/NumberInput.tsx';
-import { Empty, ErrorNote, Modal, PageHeader } from '../components/ui.tsx';
+import { Empty, ErrorNote, Modal, PageHeader, SaveCancel } from '../components/ui.tsx';
 import { type MsgKey, useI18n } from '../i18n/index.tsx';
 import { get, listOf, post, put, withQuery } from '../lib/api.ts';
 import { can, useUser } from '../lib/auth.tsx';
@@ -425,16 +425,7 @@ function UnitForm({ initial, tree, onClose, onSaved }: { initial?: UnitView & { 
       title={initial ? t('units.edit') : t('units.new')}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="unit-form" className="btn btn-primary" disabled={busy}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancel form="unit-form" busy={busy} onCancel={onClose} />}
     >
       <form id="unit-form" className="form-grid" onSubmit={submit}>
         <label className="field">

@@ -1,6 +1,6 @@
 /** Add or edit an account (POST /api/users, PUT /api/users/:id); the server's field problems are shown under each field. */
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ErrorNote, Modal } from '../../components/ui.tsx';
+import { ErrorNote, Modal, SaveCancel } from '../../components/ui.tsx';
 import { type MsgKey, useI18n } from '../../i18n/index.tsx';
 import { ApiError, post, put } from '../../lib/api.ts';
 import type { Role } from '../../lib/types.ts';
@@ -85,16 +85,7 @@ export function AccountForm({ initial, selfId, onClose, onSaved }: Props) {
       title={initial ? t('accounts.edit', { name: initial.username }) : t('accounts.new')}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="account-form" className="btn btn-primary" disabled={busy} data-testid="account-save">
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancel form="account-form" busy={busy} testId="account-save" onCancel={onClose} />}
     >
       <form id="account-form" className="form-grid" onSubmit={submit} noValidate={false}>
         {field(

@@ -4,7 +4,7 @@ import type { Indicator } from '../../../../src/core/indicators.ts';
 import { matchesSearch } from '../../../../src/core/text.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { NumberInput } from '../../components/NumberInput.tsx';
-import { Empty, ErrorNote, Modal } from '../../components/ui.tsx';
+import { Empty, ErrorNote, Modal, SaveCancel } from '../../components/ui.tsx';
 import { type MsgKey, useI18n } from '../../i18n/index.tsx';
 import { get, listOf, post, put } from '../../lib/api.ts';
 import { can, useUser } from '../../lib/auth.tsx';
@@ -190,16 +190,7 @@ function IndicatorForm({ initial, all, onClose, onSaved }: { initial?: Indicator
       title={initial ? t('ind.edit', { code: initial.code }) : t('ind.new')}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="indicator-form" className="btn btn-primary" disabled={busy}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancel form="indicator-form" busy={busy} onCancel={onClose} />}
     >
       <form id="indicator-form" className="form-grid" onSubmit={submit}>
         <label className="field">

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../../src/core/resolutions.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { foldForSearch } from '../../../../src/core/text.ts';
 import { NumberInput } from '../../components/NumberInput.tsx';
-import { ErrorNote, Modal } from '../../components/ui.tsx';
+import { ErrorNote, Modal, SaveCancel } from '../../components/ui.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { post, put } from '../../lib/api.ts';
@@ -85,16 +85,7 @@ export function ResolutionForm({ initial, onClose, onSaved }: Props) {
       title={initial ? t('res.edit') : t('res.new')}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="resolution-form" className="btn btn-primary" disabled={busy} data-testid="resolution-save">
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancel form="resolution-form" busy={busy} testId="resolution-save" onCancel={onClose} />}
     >
       <form id="resolution-form" className="form-grid" onSubmit={submit}>
         <label className="field">

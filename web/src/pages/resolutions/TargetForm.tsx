@@ -8,7 +8,7 @@ import type { Basis, Rule, Target } from '../../../../src/core/resolutions.ts';
 import { termYears } from '../../../../src/core/periods.ts';
 import { matchesSearch } from '../../../../src/core/text.ts';
 import { NumberInput } from '../../components/NumberInput.tsx';
-import { ErrorNote, Modal } from '../../components/ui.tsx';
+import { ErrorNote, Modal, SaveCancel } from '../../components/ui.tsx';
 import { type MsgKey, useI18n } from '../../i18n/index.tsx';
 import { post, put } from '../../lib/api.ts';
 import { fieldLabel } from '../../lib/labels.ts';
@@ -118,16 +118,7 @@ export function TargetForm({ resolution, initial, indicators, onClose, onSaved }
       title={initial ? t('res.editTarget', { code: initial.code }) : t('res.newTarget')}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="target-form" className="btn btn-primary" disabled={busy} data-testid="target-save">
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<SaveCancel form="target-form" busy={busy} testId="target-save" onCancel={onClose} />}
     >
       <form id="target-form" className="form-grid" onSubmit={submit}>
         <label className="field">
